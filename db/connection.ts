@@ -1,0 +1,108 @@
+// The one place a register database is opened: pragmas, migrations, Kysely.
+//
+// better-sqlite3 is synchronous; Kysely wraps it in promises. Services use the Kysely instance
+// (`db.k`) for typed queries; bulk paths (imports of 2,60,000 rows) compile a Kysely query once
+// and run the prepared statement many times inside one SQLite transaction (db/bulk.ts).
+import Database from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { migrations, LATEST_VERSION } from './migrations/index.js';
+import type { DB } from './schema.js';
+import { DbError } from './errors.js';
+
+export interface RegisterDb {
+  /** Typed query builder (camelCase columns). */
+  readonly k: Kysely<DB>;
+  /** The raw connection: only db/ code may use it (bulk statements, pragmas, backup). */
+  readonly raw: Database.Database;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Refuse to create a file that does not exist yet (opening an existing register). */
+  mustExist?: boolean;
+  readonly?: boolean;
+  /** Called for statements slower than `slowQueryMs` (default 40 ms, as Signal logs). */
+  onSlowQuery?: (sql: string, ms: number) => void;
+  slowQueryMs?: number;
+}
+
+export function applyPragmas(raw: Database.Database): void {
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  // FULL: a committed import survives power loss, which district PCs see often.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('temp_store = MEMORY');
+  raw.pragma('cache_size = -32000');
+}
+
+/** Runs every pending migration, each in its own transaction. Returns the versions applied. */
+export function migrate(raw: Database.Database): number[] {
+  const current = raw.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new DbError(
+      'DB_TOO_NEW',
+      `This register was written by a newer version of Samooh (schema ${current}; this version knows up to ${LATEST_VERSION}). Install the newer Samooh to open it.`,
+      { schemaVersion: current, supported: LATEST_VERSION },
+    );
+  }
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    const run = raw.transaction(() => {
+      raw.exec(m.up);
+      raw.pragma(`user_version = ${m.version}`);
+    });
+    // IMMEDIATE: take the write lock before reading user_version-dependent state.
+    run.immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
+  let raw: Database.Database;
+  try {
+    raw = new Database(file, { fileMustExist: opts.mustExist ?? false, readonly: opts.readonly ?? false });
+  } catch (err) {
+    throw new DbError('DB_OPEN_FAILED', `Cannot open the register file ${file}: ${(err as Error).message}`, {
+      file,
+    });
+  }
+  try {
+    // A file that is not SQLite fails here, not at the first query.
+    raw.pragma('schema_version', { simple: true });
+    if (!opts.readonly) applyPragmas(raw);
+    if (!opts.readonly) migrate(raw);
+    else {
+      const v = raw.pragma('user_version', { simple: true }) as number;
+      if (v > LATEST_VERSION) migrate(raw); // throws DB_TOO_NEW
+    }
+  } catch (err) {
+    raw.close();
+    if (err instanceof DbError) throw err;
+    throw new DbError('DB_OPEN_FAILED', `${file} is not a Samooh register: ${(err as Error).message}`, { file });
+  }
+  const slowMs = opts.slowQueryMs ?? 40;
+  const k = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: raw }),
+    plugins: [new CamelCasePlugin()],
+    log: opts.onSlowQuery
+      ? (event) => {
+          if (event.level === 'query' && event.queryDurationMillis > slowMs) {
+            opts.onSlowQuery?.(event.query.sql, event.queryDurationMillis);
+          }
+        }
+      : undefined,
+  });
+  return {
+    k,
+    raw,
+    file,
+    async close() {
+      // Kysely's destroy closes the better-sqlite3 handle.
+      await k.destroy();
+    },
+  };
+}

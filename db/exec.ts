@@ -1,0 +1,100 @@
+// Synchronous execution of typed Kysely queries on the better-sqlite3 connection.
+//
+// Why not `await query.execute()`: better-sqlite3 is synchronous, and SQLite transactions must
+// not interleave with other callers. Running compiled Kysely queries synchronously inside
+// `transaction()` gives all-or-nothing writes with no await points inside a transaction, and
+// lets bulk paths reuse one prepared statement for thousands of rows. Kysely still builds and
+// types every query; this module only runs them and maps snake_case result keys to camelCase
+// (what CamelCasePlugin does on the async path).
+import type { Compilable, CompiledQuery } from 'kysely';
+import type Database from 'better-sqlite3';
+import type { RegisterDb } from './connection.js';
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const MAX_CACHED = 500;
+
+let slowQueryListener: ((sql: string, ms: number) => void) | undefined;
+let slowQueryMs = 40;
+
+/** Log statements slower than `ms` (Signal logs queries over 40 ms). */
+export function onSlowQuery(listener: ((sql: string, ms: number) => void) | undefined, ms = 40): void {
+  slowQueryListener = listener;
+  slowQueryMs = ms;
+}
+
+function statement(raw: Database.Database, sql: string): Database.Statement {
+  let cache = statementCache.get(raw);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(raw, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = raw.prepare(sql);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+function camel(key: string): string {
+  return key.includes('_') ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
+}
+
+export function toCamel<R>(row: Record<string, unknown>): R {
+  const out: Record<string, unknown> = {};
+  for (const key in row) out[camel(key)] = row[key];
+  return out as R;
+}
+
+function timed<T>(sql: string, fn: () => T): T {
+  if (!slowQueryListener) return fn();
+  const t0 = performance.now();
+  const result = fn();
+  const ms = performance.now() - t0;
+  if (ms > slowQueryMs) slowQueryListener(sql, ms);
+  return result;
+}
+
+function compile<R>(q: Compilable<R> | CompiledQuery<R>): CompiledQuery<R> {
+  return 'compile' in q ? q.compile() : q;
+}
+
+/** All rows of a SELECT (or a statement with RETURNING). */
+export function all<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R[] {
+  const c = compile(q);
+  const stmt = statement(db.raw, c.sql);
+  const rows = timed(c.sql, () => stmt.all(...(c.parameters as unknown[]))) as Record<string, unknown>[];
+  return rows.map((r) => toCamel<R>(r));
+}
+
+export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R | undefined {
+  const c = compile(q);
+  const stmt = statement(db.raw, c.sql);
+  const row = timed(c.sql, () => stmt.get(...(c.parameters as unknown[]))) as Record<string, unknown> | undefined;
+  return row ? toCamel<R>(row) : undefined;
+}
+
+/** INSERT/UPDATE/DELETE without RETURNING. */
+export function run(db: RegisterDb, q: Compilable<unknown> | CompiledQuery<unknown>): { changes: number; lastId: number } {
+  const c = compile(q);
+  const stmt = statement(db.raw, c.sql);
+  const r = timed(c.sql, () => stmt.run(...(c.parameters as unknown[])));
+  return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction (write lock taken up front, so two writers never
+ * deadlock on upgrade). Nested calls become savepoints. Throwing rolls everything back.
+ */
+export function transaction<T>(db: RegisterDb, fn: () => T): T {
+  return db.raw.transaction(fn).immediate();
+}
+
+/**
+ * A statement for bulk work: compile a representative Kysely query once, then run it with
+ * positional parameters in the same order as the compiled query's parameters.
+ */
+export function prepareBulk(db: RegisterDb, q: Compilable<unknown>): Database.Statement {
+  return db.raw.prepare(q.compile().sql);
+}

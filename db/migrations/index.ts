@@ -1,0 +1,9 @@
+// Every migration, imported statically (bundlers and CSP dislike dynamic loading). Append only:
+// never edit or renumber a migration that has shipped; write a new one.
+import type { Migration } from './types.js';
+import { migration001 } from './001-initial.js';
+
+export const migrations: readonly Migration[] = [migration001];
+
+/** The schema version this build writes. A database with a higher user_version is refused. */
+export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,134 @@
+// Kysely's view of the schema in db/migrations. Columns are camelCase here; CamelCasePlugin maps
+// them to the snake_case columns in SQL. Keep in step with the migrations (a test checks that
+// every column named here exists in a freshly migrated database).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type UnitType = 'thana' | 'op' | 'district_centre' | 'division' | 'other';
+export type GroupKind = 'public' | 'cyber_senani' | 'staff' | 'women_staff' | 'division_staff';
+export type GroupStatus = 'active' | 'closed';
+export type Gender = 'F' | 'M' | 'X';
+export type CitizenCategory = 'eminent' | 'public';
+
+export const UNIT_TYPES: readonly UnitType[] = ['thana', 'op', 'district_centre', 'division', 'other'];
+export const GROUP_KINDS: readonly GroupKind[] = ['public', 'cyber_senani', 'staff', 'women_staff', 'division_staff'];
+/** Both count as police–public groups (SPEC §3). */
+export const PUBLIC_GROUP_KINDS: readonly GroupKind[] = ['public', 'cyber_senani'];
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface RanksTable {
+  id: Generated<number>;
+  code: string;
+  nameEn: string;
+  nameHi: string;
+  aliases: ColumnType<string, string | undefined, string>; // JSON array
+  sortOrder: number;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  nameHi: string | null;
+  type: UnitType;
+  parentId: number | null;
+  division: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  serviceNo: string;
+  name: string;
+  rankId: number;
+  gender: Gender;
+  postingUnitId: number;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  code: string;
+  unitId: number;
+  kind: GroupKind;
+  name: string;
+  createdOn: string | null;
+  adminStaffId: number | null;
+  inviteLink: string | null;
+  status: ColumnType<GroupStatus, GroupStatus | undefined, GroupStatus>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  phone: string | null;
+  name: string;
+  locality: string | null;
+  occupation: string | null;
+  category: ColumnType<CitizenCategory, CitizenCategory | undefined, CitizenCategory>;
+  consentOn: string | null;
+  consentHow: string | null;
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  groupId: number;
+  personId: number | null;
+  staffId: number | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PoliciesTable {
+  version: number;
+  document: string; // JSON
+  source: 'builtin' | 'imported';
+  importedAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  operator: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  ranks: RanksTable;
+  units: UnitsTable;
+  staff: StaffTable;
+  groups: GroupsTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  policies: PoliciesTable;
+  auditLog: AuditLogTable;
+}
+
+export type Unit = Selectable<UnitsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type UnitUpdate = Updateable<UnitsTable>;
+export type Staff = Selectable<StaffTable>;
+export type Group = Selectable<GroupsTable>;
+export type Person = Selectable<PeopleTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Rank = Selectable<RanksTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,82 @@
+// Builds everything Node and Electron run from TypeScript sources (Node 20 cannot run .ts).
+// Node-side code (CLI, Electron main, browser harness, benchmarks) is bundled by esbuild as ESM
+// with code splitting, so heavy modules (exceljs, the bundle writer) load only when a command
+// needs them and `samooh --version` stays fast. The preload must be CommonJS (sandboxed
+// preloads cannot load ESM). The renderer is built by Vite.
+import { build } from 'esbuild';
+import { existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (p) => path.join(root, p);
+const only = new Set(process.argv.slice(2));
+const want = (part) => only.size === 0 || only.has(part);
+
+const nodeEntries = {
+  cli: 'electron/cli.ts',
+  main: 'electron/main.ts',
+  harness: 'electron/harness.ts',
+  bench: 'tests/bench/bench.ts',
+};
+
+async function buildNode() {
+  const entryPoints = Object.fromEntries(
+    Object.entries(nodeEntries)
+      .filter(([, file]) => existsSync(rel(file)))
+      .map(([name, file]) => [name, rel(file)]),
+  );
+  rmSync(rel('dist/node'), { recursive: true, force: true });
+  mkdirSync(rel('dist/node'), { recursive: true });
+  // Mark the folder as ESM so Node and Electron load the .js chunks as modules.
+  writeFileSync(rel('dist/node/package.json'), '{ "type": "module" }\n');
+  if (Object.keys(entryPoints).length === 0) return;
+  await build({
+    entryPoints,
+    outdir: rel('dist/node'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    // Native and Electron modules are resolved at run time, never bundled.
+    external: ['better-sqlite3', 'electron'],
+    // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
+    banner: {
+      js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
+    },
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  });
+}
+
+async function buildPreload() {
+  if (!existsSync(rel('electron/preload.ts'))) return;
+  await build({
+    entryPoints: [rel('electron/preload.ts')],
+    outfile: rel('dist/preload/preload.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+}
+
+function buildRenderer() {
+  if (!existsSync(rel('renderer/index.html'))) return;
+  const r = spawnSync(process.execPath, [rel('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+const t0 = Date.now();
+if (want('node')) await buildNode();
+if (want('preload')) await buildPreload();
+if (want('renderer')) buildRenderer();
+console.error(`build: done in ${Date.now() - t0} ms`);
