@@ -48,11 +48,12 @@ export function rowHash(
 
 /** The last row's id and hash; the genesis values for an empty log. */
 export function auditHead(db: RegisterDb): { count: number; lastId: number; hash: string } {
-  const last = first(
-    db,
-    db.k.selectFrom('auditLog').select(['id', 'hash']).orderBy('id', 'desc').limit(1),
-  );
-  const count = first(db, db.k.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const last = first(db, db.k.selectFrom('auditLog').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+  const count =
+    first(
+      db,
+      db.k.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   return { count: Number(count), lastId: last?.id ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 
@@ -119,8 +120,7 @@ export function verifyAudit(db: RegisterDb): AuditVerification {
     expectedId = r.id + 1;
   }
   const seq = db.raw.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
-    | { seq: number }
-    | undefined;
+    { seq: number } | undefined;
   const lastId = rows.length ? rows[rows.length - 1]!.id : 0;
   if (seq && seq.seq > lastId) {
     problems.push({

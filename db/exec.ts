@@ -76,7 +76,10 @@ export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R
 }
 
 /** INSERT/UPDATE/DELETE without RETURNING. */
-export function run(db: RegisterDb, q: Compilable<unknown> | CompiledQuery<unknown>): { changes: number; lastId: number } {
+export function run(
+  db: RegisterDb,
+  q: Compilable<unknown> | CompiledQuery<unknown>,
+): { changes: number; lastId: number } {
   const c = compile(q);
   const stmt = statement(db.raw, c.sql);
   const r = timed(c.sql, () => stmt.run(...(c.parameters as unknown[])));

@@ -4,7 +4,7 @@
 // needs them and `samooh --version` stays fast. The preload must be CommonJS (sandboxed
 // preloads cannot load ESM). The renderer is built by Vite.
 import { build } from 'esbuild';
-import { existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, mkdirSync, renameSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,29 +27,32 @@ async function buildNode() {
       .filter(([, file]) => existsSync(rel(file)))
       .map(([name, file]) => [name, rel(file)]),
   );
+  // Build into a private folder and swap it in, so two builds running at once (several
+  // developers' test runs) never see each other's half-written output.
+  const tmp = rel(`dist/node.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  if (Object.keys(entryPoints).length > 0)
+    await build({
+      entryPoints,
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'linked',
+      // Native and Electron modules are resolved at run time, never bundled.
+      external: ['better-sqlite3', 'electron'],
+      // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
+      banner: {
+        js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
+      },
+      chunkNames: 'chunks/[name]-[hash]',
+      logLevel: 'warning',
+    });
   rmSync(rel('dist/node'), { recursive: true, force: true });
-  mkdirSync(rel('dist/node'), { recursive: true });
-  // Mark the folder as ESM so Node and Electron load the .js chunks as modules.
-  writeFileSync(rel('dist/node/package.json'), '{ "type": "module" }\n');
-  if (Object.keys(entryPoints).length === 0) return;
-  await build({
-    entryPoints,
-    outdir: rel('dist/node'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    // Native and Electron modules are resolved at run time, never bundled.
-    external: ['better-sqlite3', 'electron'],
-    // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
-    banner: {
-      js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
-    },
-    chunkNames: 'chunks/[name]-[hash]',
-    logLevel: 'warning',
-  });
+  renameSync(tmp, rel('dist/node'));
 }
 
 async function buildPreload() {

@@ -6,7 +6,9 @@ const path = require('node:path');
 const fs = require('node:fs');
 const entry = path.join(__dirname, '..', 'dist', 'node', 'cli.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('samooh: the CLI is not built yet. Run `npm run build` in ' + path.join(__dirname, '..') + ' first.\n');
+  process.stderr.write(
+    'samooh: the CLI is not built yet. Run `npm run build` in ' + path.join(__dirname, '..') + ' first.\n',
+  );
   process.exit(2);
 }
 import(require('node:url').pathToFileURL(entry).href).catch((err) => {

@@ -14,7 +14,11 @@ export interface Progress {
 export interface Dialogs {
   openFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   openFolder(opts: { title: string }): Promise<string | null>;
-  saveFile(opts: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  saveFile(opts: {
+    title: string;
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
   /** Hands a file to the OS (mail client for .eml, PDF viewer). Only paths the app wrote. */
   openPath(file: string): Promise<void>;
 }

@@ -1,0 +1,33 @@
+// Typed access to the settings table (JSON values). Each key's shape is declared here so every
+// reader and writer agrees.
+import type { RegisterDb } from './connection.js';
+import { first, run } from './exec.js';
+
+export interface SettingsShape {
+  /** The district this register belongs to (set by `samooh init` / first run). */
+  district: { code: string; name: string; nameHi?: string | null };
+  /** 'district' for a district register, 'hq' for an HQ database. */
+  mode: 'district' | 'hq';
+  /** Column mappings the clerk chose in the import wizard, by sheet and header signature. */
+  importMappings: Record<string, Record<string, string>>;
+  /** "Email to HQ" draft settings. */
+  email: { to: string; subject: string; body: string };
+}
+
+export type SettingKey = keyof SettingsShape;
+
+export function getSetting<K extends SettingKey>(db: RegisterDb, key: K): SettingsShape[K] | undefined {
+  const row = first(db, db.k.selectFrom('settings').select('value').where('key', '=', key));
+  return row ? (JSON.parse(row.value) as SettingsShape[K]) : undefined;
+}
+
+export function setSetting<K extends SettingKey>(db: RegisterDb, key: K, value: SettingsShape[K]): void {
+  const json = JSON.stringify(value);
+  run(
+    db,
+    db.k
+      .insertInto('settings')
+      .values({ key, value: json })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json })),
+  );
+}

@@ -1,0 +1,68 @@
+// The register a transport works on. The app keeps one open register at a time (its path is
+// remembered in <dataDir>/app-state.json); the CLI opens the file named by --db.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { openRegister, type RegisterDb } from '../../db/connection.js';
+import { AppError } from './errors.js';
+import type { Session } from './context.js';
+
+export class FileSession implements Session {
+  private current: RegisterDb | undefined;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+
+  db(): RegisterDb {
+    if (!this.current)
+      throw new AppError('NO_REGISTER', 'No register is open. Create one or open the demo district first.');
+    return this.current;
+  }
+
+  hasDb(): boolean {
+    return this.current !== undefined;
+  }
+
+  open(file: string): RegisterDb {
+    const next = openRegister(file);
+    const prev = this.current;
+    this.current = next;
+    if (prev && prev.file !== next.file) void prev.close();
+    return next;
+  }
+
+  async close(): Promise<void> {
+    const c = this.current;
+    this.current = undefined;
+    if (c) await c.close();
+  }
+}
+
+interface AppState {
+  lastRegister?: string;
+}
+
+const stateFile = (dataDir: string) => path.join(dataDir, 'app-state.json');
+
+export function readAppState(dataDir: string): AppState {
+  try {
+    const parsed = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as AppState) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Written to a temp file and renamed, so a crash never leaves half a JSON file. */
+export function writeAppState(dataDir: string, state: AppState): void {
+  mkdirSync(dataDir, { recursive: true });
+  const tmp = stateFile(dataDir) + '.tmp';
+  writeFileSync(tmp, JSON.stringify(state, null, 2));
+  renameSync(tmp, stateFile(dataDir));
+}
+
+/** Reopens the register the app had open last time, if it still exists. */
+export function restoreSession(session: FileSession): void {
+  const { lastRegister } = readAppState(session.dataDir);
+  if (lastRegister && existsSync(lastRegister)) session.open(lastRegister);
+}

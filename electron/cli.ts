@@ -1,0 +1,61 @@
+// `samooh` — the same services as the app, headless (SPEC §9).
+//
+// Start-up is kept light on purpose (`samooh --version` ≤ 300 ms): this file loads only
+// commander and the command definitions; each command imports its services when it runs.
+import { Command, CommanderError } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { CliError } from './cli/runtime.js';
+// Command groups (one file each). Keep this list static: bundlers need to see every import.
+import { registerCoreCommands } from './cli/commands-register.js';
+
+function buildProgram(): Command {
+  const program = new Command('samooh')
+    .description(
+      'Samooh (समूह): the district register of police–public and staff WhatsApp groups,\n' +
+        'and the signed compliance bundle for Police Headquarters.',
+    )
+    .version(pkg.version, '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success · 1 the answer is "no" (not compliant, bundle invalid, audit broken)
+            2 bad usage or bad input (message on stderr)
+
+Examples:
+  samooh init --db patna.sqlite --district PAT --name "Patna"
+  samooh demo --db demo.sqlite
+  samooh import register --db patna.sqlite --dry-run register.xlsx
+  samooh compliance --db patna.sqlite --json`,
+    );
+  program.exitOverride();
+  registerCoreCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      return 2;
+    }
+    if (err instanceof CliError) {
+      if (process.argv.includes('--json') && err.json !== undefined) {
+        process.stdout.write(JSON.stringify(err.json, null, 2) + '\n');
+      }
+      process.stderr.write(`samooh: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`samooh: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return 2;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
