@@ -1,0 +1,88 @@
+// zod schemas for the register's inputs, shared by the handlers and the forms' server-side
+// checks. Messages are English; the renderer shows its own translated labels beside them.
+import { z } from 'zod';
+import { GROUP_KINDS, UNIT_TYPES } from '../../../db/schema.js';
+import { CODE, INVITE_LINK, normaliseDay, normalisePhone, PHONE_REASON_TEXT } from './normalise.js';
+
+export const codeSchema = z
+  .string()
+  .trim()
+  .regex(CODE, 'use letters, digits and - _ . / only (at most 64), starting with a letter or digit');
+
+export const nameSchema = z
+  .string()
+  .transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'required').max(200));
+
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((s) => {
+    const t = s?.normalize('NFC').replace(/\s+/g, ' ').trim();
+    return t ? t.slice(0, 200) : null;
+  });
+
+/** A calendar day in any accepted format → yyyy-mm-dd; empty → null. */
+export const daySchema = z
+  .string()
+  .nullish()
+  .transform((s, ctx) => {
+    if (s === null || s === undefined || s.trim() === '') return null;
+    const r = normaliseDay(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid date (use dd-mm-yyyy)' });
+      return z.NEVER;
+    }
+    return r.day;
+  });
+
+export const requiredDaySchema = daySchema.pipe(z.string({ message: 'date is required' }));
+
+export const phoneSchema = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const r = normalisePhone(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: PHONE_REASON_TEXT[r.reason] });
+    return z.NEVER;
+  }
+  return r.e164;
+});
+
+export const optionalPhoneSchema = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v, ctx) => {
+    if (v === null || v === undefined || v === '') return null;
+    const r = normalisePhone(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: PHONE_REASON_TEXT[r.reason] });
+      return z.NEVER;
+    }
+    return r.e164;
+  });
+
+export const inviteLinkSchema = z
+  .string()
+  .nullish()
+  .transform((s, ctx) => {
+    const t = s?.trim();
+    if (!t) return null;
+    if (!INVITE_LINK.test(t)) {
+      ctx.addIssue({ code: 'custom', message: 'an invite link looks like https://chat.whatsapp.com/AbCdEf…' });
+      return z.NEVER;
+    }
+    return t;
+  });
+
+export const unitTypeSchema = z
+  .enum(UNIT_TYPES as [string, ...string[]])
+  .transform((s) => s as (typeof UNIT_TYPES)[number]);
+export const groupKindSchema = z
+  .enum(GROUP_KINDS as [string, ...string[]])
+  .transform((s) => s as (typeof GROUP_KINDS)[number]);
+export const genderSchema = z.enum(['F', 'M', 'X']);
+export const categorySchema = z.enum(['eminent', 'public']);
+
+export const pageSchema = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+};
