@@ -37,8 +37,11 @@ export function applyPragmas(raw: Database.Database): void {
   raw.pragma('cache_size = -32000');
 }
 
-/** Runs every pending migration, each in its own transaction. Returns the versions applied. */
-export function migrate(raw: Database.Database): number[] {
+/**
+ * Runs every pending migration (or those up to `upTo`, for migration tests), each in its own
+ * transaction. Returns the versions applied.
+ */
+export function migrate(raw: Database.Database, upTo = LATEST_VERSION): number[] {
   const current = raw.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new DbError(
@@ -49,13 +52,21 @@ export function migrate(raw: Database.Database): number[] {
   }
   const applied: number[] = [];
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > upTo) continue;
     const run = raw.transaction(() => {
       raw.exec(m.up);
       raw.pragma(`user_version = ${m.version}`);
     });
     // IMMEDIATE: take the write lock before reading user_version-dependent state.
-    run.immediate();
+    try {
+      run.immediate();
+    } catch (err) {
+      throw new DbError(
+        'DB_OPEN_FAILED',
+        `Cannot upgrade the register to schema ${m.version} (${m.name}): ${(err as Error).message}. The register was left unchanged.`,
+        { version: m.version },
+      );
+    }
     applied.push(m.version);
   }
   return applied;

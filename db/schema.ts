@@ -1,6 +1,6 @@
 // Kysely's view of the schema in db/migrations. Columns are camelCase here; CamelCasePlugin maps
-// them to the snake_case columns in SQL. Keep in step with the migrations (a test checks that
-// every column named here exists in a freshly migrated database).
+// them to the snake_case columns in SQL. Keep in step with the migrations (the register tests
+// select every column through these types against a freshly migrated database).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type UnitType = 'thana' | 'op' | 'district_centre' | 'division' | 'other';
