@@ -2,8 +2,9 @@
 // never edit or renumber a migration that has shipped; write a new one.
 import type { Migration } from './types.js';
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-bundles.js';
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this build writes. A database with a higher user_version is refused. */
 export const LATEST_VERSION = migrations.length;

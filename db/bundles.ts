@@ -1,0 +1,173 @@
+// Queries for the district's signing key and the bundle outbox (migration 2), and the one
+// personal-data query a bundle may carry (members.csv, only on the clerk's explicit opt-in).
+//
+// These tables are declared here and added to the shared DB type with Kysely's `withTables`,
+// so the bundle domain's schema lives next to its queries.
+import type { Generated, Selectable } from 'kysely';
+import type { RegisterDb } from './connection.js';
+import { all, first, run } from './exec.js';
+
+export const GENESIS_TAGMANIFEST = '0'.repeat(64);
+
+export type KeyProtectorKind = 'passphrase' | 'os';
+
+export interface DistrictKeysTable {
+  keyId: string;
+  publicKey: string;
+  createdAt: string;
+  createdBy: string;
+  retiredAt: string | null;
+}
+
+export interface DistrictKeySecretsTable {
+  keyId: string;
+  protector: KeyProtectorKind;
+  sealed: string;
+  createdAt: string;
+}
+
+export interface BundleOutboxTable {
+  seq: number;
+  createdAt: string;
+  createdBy: string;
+  uuid: string;
+  fileName: string;
+  baggingDate: string;
+  keyId: string;
+  previousTagmanifestSha256: string;
+  tagmanifestSha256: string;
+  zipSha256: string;
+  zipBytes: number;
+  withMembers: Generated<number>;
+  target: 'folder' | 'email';
+  location: string;
+  figures: string;
+}
+
+export interface BundleTables {
+  districtKeys: DistrictKeysTable;
+  districtKeySecrets: DistrictKeySecretsTable;
+  bundleOutbox: BundleOutboxTable;
+}
+
+export type DistrictKeyRow = Selectable<DistrictKeysTable>;
+export type OutboxRow = Selectable<BundleOutboxTable>;
+
+const q = (db: RegisterDb) => db.k.withTables<BundleTables>();
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+export function activeKey(db: RegisterDb): DistrictKeyRow | undefined {
+  return first(db, q(db).selectFrom('districtKeys').selectAll().where('retiredAt', 'is', null));
+}
+
+export function keySecrets(db: RegisterDb, keyId: string): Selectable<DistrictKeySecretsTable>[] {
+  return all(db, q(db).selectFrom('districtKeySecrets').selectAll().where('keyId', '=', keyId).orderBy('protector'));
+}
+
+export function keySecret(
+  db: RegisterDb,
+  keyId: string,
+  protector: KeyProtectorKind,
+): Selectable<DistrictKeySecretsTable> | undefined {
+  return first(
+    db,
+    q(db)
+      .selectFrom('districtKeySecrets')
+      .selectAll()
+      .where('keyId', '=', keyId)
+      .where('protector', '=', protector),
+  );
+}
+
+export function insertKey(db: RegisterDb, row: Omit<DistrictKeyRow, 'retiredAt'>): void {
+  run(db, q(db).insertInto('districtKeys').values({ ...row, retiredAt: null }));
+}
+
+export function insertKeySecret(db: RegisterDb, row: Selectable<DistrictKeySecretsTable>): void {
+  run(db, q(db).insertInto('districtKeySecrets').values(row));
+}
+
+export function retireKey(db: RegisterDb, keyId: string, at: string): void {
+  run(db, q(db).updateTable('districtKeys').set({ retiredAt: at }).where('keyId', '=', keyId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outbox
+
+/** The last bundle written, or undefined before the first. */
+export function lastOutbox(db: RegisterDb): OutboxRow | undefined {
+  return first(db, q(db).selectFrom('bundleOutbox').selectAll().orderBy('seq', 'desc').limit(1));
+}
+
+export function listOutbox(db: RegisterDb, limit = 1000): OutboxRow[] {
+  return all(db, q(db).selectFrom('bundleOutbox').selectAll().orderBy('seq', 'desc').limit(limit));
+}
+
+export function outboxBySeq(db: RegisterDb, seq: number): OutboxRow | undefined {
+  return first(db, q(db).selectFrom('bundleOutbox').selectAll().where('seq', '=', seq));
+}
+
+/** The trigger refuses a row that does not continue the chain (seq + 1, previous hash). */
+export function insertOutbox(db: RegisterDb, row: OutboxRow): void {
+  run(db, q(db).insertInto('bundleOutbox').values(row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// members.csv (citizens' personal data: only when the clerk opts in)
+
+export interface MemberExportRow {
+  groupCode: string;
+  unitCode: string;
+  personId: number | null;
+  staffId: number | null;
+  name: string;
+  phone: string | null;
+  category: string | null;
+  locality: string | null;
+  occupation: string | null;
+  consentOn: string | null;
+  serviceNo: string | null;
+  rankCode: string | null;
+  gender: string | null;
+  joinedOn: string | null;
+}
+
+/**
+ * Every active membership (citizens and staff) of every active group. Erased people are left
+ * out: their rows carry no personal data any more and were erased on request.
+ */
+export function activeMembersForExport(db: RegisterDb): MemberExportRow[] {
+  return all(
+    db,
+    db.k
+      .selectFrom('memberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.groupId')
+      .innerJoin('units as u', 'u.id', 'g.unitId')
+      .leftJoin('people as p', 'p.id', 'm.personId')
+      .leftJoin('staff as s', 's.id', 'm.staffId')
+      .leftJoin('ranks as r', 'r.id', 's.rankId')
+      .select((eb) => [
+        'g.code as groupCode',
+        'u.code as unitCode',
+        'm.personId',
+        'm.staffId',
+        eb.fn.coalesce('p.name', 's.name').$castTo<string>().as('name'),
+        eb.fn.coalesce('p.phone', 's.phone').as('phone'),
+        'p.category',
+        'p.locality',
+        'p.occupation',
+        'p.consentOn',
+        's.serviceNo',
+        'r.code as rankCode',
+        's.gender',
+        'm.joinedOn',
+      ])
+      .where('m.leftOn', 'is', null)
+      .where('g.status', '=', 'active')
+      .where((eb) => eb.or([eb('m.staffId', 'is not', null), eb('p.erasedAt', 'is', null)]))
+      .orderBy('g.code')
+      .orderBy('m.id'),
+  );
+}
