@@ -8,7 +8,13 @@ import { makeRegister } from '../../fixtures/builders.js';
 function registerWithLog(n = 5) {
   const r = makeRegister();
   for (let i = 1; i <= n; i++) {
-    appendAudit(r.db, { operator: 'clerk', action: 'create', entity: 'unit', entityId: `U${i}`, after: { code: `U${i}` } });
+    appendAudit(r.db, {
+      operator: 'clerk',
+      action: 'create',
+      entity: 'unit',
+      entityId: `U${i}`,
+      after: { code: `U${i}` },
+    });
   }
   return r;
 }
@@ -35,7 +41,9 @@ describe('audit verify', () => {
     const again = openRegister(file);
     const v = verifyAudit(again);
     expect(v.ok).toBe(false);
-    expect(v.problems).toEqual([{ id: 3, problem: 'hash_mismatch', message: 'row 3 was changed after it was written' }]);
+    expect(v.problems).toEqual([
+      { id: 3, problem: 'hash_mismatch', message: 'row 3 was changed after it was written' },
+    ]);
     await again.close();
   });
 

@@ -39,7 +39,9 @@ function readV1Rows(raw: Database.Database) {
     staff: raw.prepare('SELECT service_no, rank_id, gender, phone FROM staff').all(),
     groups: raw.prepare('SELECT code, kind, created_on, admin_staff_id, status FROM groups').all(),
     people: raw.prepare('SELECT phone, name, category FROM people').all(),
-    memberships: raw.prepare('SELECT group_id, person_id, staff_id, joined_on, left_on FROM memberships ORDER BY id').all(),
+    memberships: raw
+      .prepare('SELECT group_id, person_id, staff_id, joined_on, left_on FROM memberships ORDER BY id')
+      .all(),
     settings: raw.prepare('SELECT key, value FROM settings').all(),
   };
 }
@@ -63,7 +65,9 @@ describe('migrations', () => {
       `INSERT INTO groups (code, unit_id, kind, name, created_at, updated_at) VALUES ('G8', 99, 'public', 'x', '${T}', '${T}')`, // FK
       `UPDATE audit_log SET operator = 'x'`,
     ];
-    raw.exec(`INSERT INTO audit_log (at, operator, action, entity, prev_hash, hash) VALUES ('${T}', 'a', 'b', 'c', '${'0'.repeat(64)}', '${'1'.repeat(64)}')`);
+    raw.exec(
+      `INSERT INTO audit_log (at, operator, action, entity, prev_hash, hash) VALUES ('${T}', 'a', 'b', 'c', '${'0'.repeat(64)}', '${'1'.repeat(64)}')`,
+    );
     for (const sql of bad) expect(() => raw.exec(sql), sql).toThrow();
     expect(() => raw.exec('DELETE FROM audit_log')).toThrow(/append-only/);
     raw.close();

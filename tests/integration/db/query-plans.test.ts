@@ -7,7 +7,9 @@ import type { RegisterDb } from '../../../db/connection.js';
 
 function plan(db: RegisterDb, q: Compilable<unknown>): string {
   const c = q.compile();
-  const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[];
+  const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as {
+    detail: string;
+  }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
@@ -22,7 +24,7 @@ describe('query plans', () => {
         .where('groupId', '=', 1)
         .where('leftOn', 'is', null),
     );
-    expect(p).toMatch(/USING COVERING INDEX memberships_active_(group|person|staff)/);
+    expect(p).toMatch(/SEARCH memberships USING (COVERING )?INDEX memberships_active_group/);
     expect(p).not.toMatch(/SCAN memberships/);
   });
 
@@ -38,9 +40,9 @@ describe('query plans', () => {
 
   test('groups of a unit and staff of a posting unit use their indexes', () => {
     const { db } = makeRegister();
-    expect(plan(db, db.k.selectFrom('groups').selectAll().where('unitId', '=', 1).where('status', '=', 'active'))).toMatch(
-      /SEARCH groups USING INDEX groups_unit/,
-    );
+    expect(
+      plan(db, db.k.selectFrom('groups').selectAll().where('unitId', '=', 1).where('status', '=', 'active')),
+    ).toMatch(/SEARCH groups USING INDEX groups_unit/);
     expect(plan(db, db.k.selectFrom('staff').selectAll().where('postingUnitId', '=', 1))).toMatch(
       /SEARCH staff USING INDEX staff_posting/,
     );
