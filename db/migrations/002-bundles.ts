@@ -9,8 +9,7 @@
 // against a buggy caller, and make the outbox append-only like the audit log.
 import type { Migration } from './types.js';
 
-const HEX64 = "GLOB '[0-9a-f]*' AND length(%) = 64";
-const hex64 = (col: string) => HEX64.replace('%', col);
+const hex64 = (col: string) => `${col} NOT GLOB '*[^0-9a-f]*' AND length(${col}) = 64`;
 
 export const migration002: Migration = {
   version: 2,
