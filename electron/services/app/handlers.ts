@@ -6,6 +6,8 @@ import { getSetting } from '../../../db/settings.js';
 import { handler } from '../../backend/define.js';
 import { writeAppState } from '../../backend/session.js';
 import { codeSchema, nameSchema, optionalText } from '../register/inputs.js';
+import { createDistrictKey, districtKeyInfo } from '../bundle/keys.js';
+import { platformKeyProtector } from '../bundle/platform.js';
 import { initialiseRegister, openAndRemember, registerPath } from './register-file.js';
 
 const workbookFilters = [
@@ -31,6 +33,7 @@ export const appHandlers = {
       registerFile: db?.file ?? null,
       district: db ? (getSetting(db, 'district') ?? null) : null,
       mode: db ? (getSetting(db, 'mode') ?? 'district') : null,
+      keyId: db ? (districtKeyInfo(db)?.keyId ?? null) : null,
     };
   }),
 
@@ -40,11 +43,15 @@ export const appHandlers = {
       name: nameSchema,
       nameHi: optionalText,
     }),
-    (a, ctx) => {
+    async (a, ctx) => {
       const code = a.code.toUpperCase();
+      // Fails before any file is made when this program cannot protect a key.
+      const protector = platformKeyProtector();
       const db = openAndRemember(ctx, registerPath(ctx, code));
       initialiseRegister(db, { code, name: a.name, nameHi: a.nameHi }, ctx.operator, ctx.now());
-      return { file: db.file, district: getSetting(db, 'district')! };
+      // Re-running first run on an existing register keeps its key.
+      const key = districtKeyInfo(db) ?? (await createDistrictKey(db, protector, ctx.operator, ctx.now()));
+      return { file: db.file, district: getSetting(db, 'district')!, keyId: key.keyId };
     },
   ),
 

@@ -25,6 +25,7 @@ describe('app and units', () => {
   test('creating a register records the district, default ranks and an audit entry', async () => {
     const st = await ok(ctx, 'app.status', {});
     expect(st).toMatchObject({ hasRegister: true, district: { code: 'PAT', name: 'Patna', nameHi: 'पटना' } });
+    expect(st.keyId).toMatch(/^[0-9A-F]{16}$/);
     const ranks = await ok(ctx, 'ranks.list', {});
     expect(ranks.map((r) => r.code).slice(0, 3)).toEqual(['DGP', 'ADG', 'IG']);
     expect(ranks).toHaveLength(18);
@@ -249,10 +250,11 @@ test('every change leaves a verifiable audit entry', async () => {
   const db = ctx.session.db();
   const v = verifyAudit(db);
   expect(v.ok).toBe(true);
-  // register + unit + unit + group
-  expect(v.rows).toBe(4);
+  // register + district key + unit + unit + group
+  expect(v.rows).toBe(5);
   expect(all(db, db.k.selectFrom('auditLog').select(['action', 'entity', 'operator']).orderBy('id'))).toEqual([
     { action: 'create', entity: 'register', operator: 'test-clerk' },
+    { action: 'create', entity: 'key', operator: 'test-clerk' },
     { action: 'create', entity: 'unit', operator: 'test-clerk' },
     { action: 'create', entity: 'unit', operator: 'test-clerk' },
     { action: 'create', entity: 'group', operator: 'test-clerk' },
