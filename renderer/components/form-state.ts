@@ -1,0 +1,105 @@
+// Form state with inline validation: a field's message appears once it has been left (blur)
+// or the form submitted, and disappears as soon as the value is fixed. Messages from the
+// backend (a code already used, an unknown parent thana) are shown beside the field they name
+// and cleared when that field changes.
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import type { ApiErrorData } from '../data/errors.js';
+import { fieldErrors, toErrorData } from '../data/errors.js';
+
+export type Errors<V> = Partial<Record<keyof V & string, string>>;
+
+export interface FieldBinding {
+  name: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}
+
+export function useFormState<V extends Record<string, string>>(initial: V, validate: (values: V) => Errors<V>) {
+  const [values, setValues] = useState<V>(initial);
+  const [touched, setTouched] = useState<Partial<Record<keyof V, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Errors<V>>({});
+  const [formError, setFormError] = useState<ApiErrorData | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const clientErrors = validate(values);
+
+  const errorOf = (name: keyof V & string): string | undefined =>
+    (submitted || touched[name] ? clientErrors[name] : undefined) ?? serverErrors[name];
+
+  const set = useCallback((name: keyof V & string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setServerErrors((e) => {
+      if (!(name in e)) return e;
+      const next = { ...e };
+      delete next[name];
+      return next;
+    });
+  }, []);
+
+  const field = (name: keyof V & string): FieldBinding => ({
+    name,
+    value: values[name] ?? '',
+    error: errorOf(name),
+    onChange: (value) => set(name, value),
+    onBlur: () => setTouched((tt) => (tt[name] ? tt : { ...tt, [name]: true })),
+  });
+
+  const focusFirstInvalid = () =>
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+
+  /**
+   * The form's onSubmit: validates, then runs `action`. A thrown API error is shown beside its
+   * field when it names one, otherwise as the form's banner.
+   */
+  const handleSubmit = (action: (values: V) => Promise<void> | void) => async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    setSubmitted(true);
+    if (Object.values(clientErrors).some(Boolean)) {
+      focusFirstInvalid();
+      return;
+    }
+    setBusy(true);
+    setFormError(null);
+    try {
+      await action(values);
+    } catch (err) {
+      const data = toErrorData(err);
+      const perField = fieldErrors(data);
+      const known = Object.keys(perField).filter((k) => k in values);
+      if (known.length > 0) {
+        setServerErrors(Object.fromEntries(known.map((k) => [k, perField[k]])) as Errors<V>);
+        focusFirstInvalid();
+      } else {
+        setFormError(data);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorCount = Object.keys(values).filter((k) => errorOf(k as keyof V & string)).length;
+
+  return {
+    values,
+    set,
+    field,
+    handleSubmit,
+    busy,
+    formRef,
+    formError,
+    clearFormError: () => setFormError(null),
+    errorCount,
+    reset: (next: V) => {
+      setValues(next);
+      setTouched({});
+      setSubmitted(false);
+      setServerErrors({});
+      setFormError(null);
+    },
+  };
+}
