@@ -1,0 +1,158 @@
+// Dialogs for the browser harness. There is no native file dialog, so each question goes
+// (1) to a queue of scripted answers, if a test put one there, or else (2) to the page that
+// made the call, as a `dialog` line in the call's response stream; the page answers with
+// POST /api/dialog (a path typed by the user, or the path of a file it uploaded). Files the app
+// "opens" are offered to the page as downloads.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Dialogs } from '../backend/context.js';
+import { AppError } from '../backend/errors.js';
+import type { OpenablePaths } from '../dialogs.js';
+import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from './wire.js';
+
+interface Pending {
+  kind: DialogKind;
+  resolve: (answer: string | null) => void;
+}
+
+/** Keeps file names to letters, digits and a few marks; never a path. */
+export function safeFileName(name: string, fallback = 'file'): string {
+  const base = path.basename(String(name).replace(/\\/g, '/'));
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}._ -]+/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(-120);
+  return cleaned || fallback;
+}
+
+export class HarnessDialogBroker {
+  private readonly scripted: ScriptedAnswer[] = [];
+  private readonly pending = new Map<string, Pending>();
+  private readonly openedFiles = new Map<string, string>();
+  readonly opened: string[] = [];
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly openable: OpenablePaths,
+  ) {}
+
+  get exportsDir(): string {
+    return path.join(this.dataDir, 'exports');
+  }
+
+  get uploadsDir(): string {
+    return path.join(this.dataDir, 'uploads');
+  }
+
+  script(answers: ScriptedAnswer[], replace = false): void {
+    if (replace) this.scripted.length = 0;
+    this.scripted.push(...answers);
+  }
+
+  get scriptedCount(): number {
+    return this.scripted.length;
+  }
+
+  /** The page's answer to one of its dialogs. False when no such question is open. */
+  answer(dialogId: string, answer: string | null): boolean {
+    const p = this.pending.get(dialogId);
+    if (!p) return false;
+    this.pending.delete(dialogId);
+    p.resolve(answer);
+    return true;
+  }
+
+  /** The file behind a download id handed to the page by openPath. */
+  openedFile(fileId: string): string | undefined {
+    return this.openedFiles.get(fileId);
+  }
+
+  /** The dialogs of one call: questions go out on that call's own response stream. */
+  forCall(emit: (line: BridgeLine) => void, signal: AbortSignal): Dialogs {
+    const ask = async (request: Omit<DialogRequest, 'dialogId'>): Promise<string | null> => {
+      const next = this.scripted.shift();
+      if (next) {
+        if (next.kind !== request.kind) {
+          throw new AppError('INTERNAL', `Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
+        }
+        return next.path;
+      }
+      if (signal.aborted) return null;
+      const dialogId = randomBytes(12).toString('base64url');
+      return new Promise<string | null>((resolve) => {
+        const onAbort = () => {
+          this.pending.delete(dialogId);
+          resolve(null);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.pending.set(dialogId, {
+          kind: request.kind,
+          resolve: (a) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(a);
+          },
+        });
+        emit({ type: 'dialog', dialog: { dialogId, ...request } });
+      });
+    };
+
+    return {
+      openFile: async ({ title, filters }) => {
+        const answer = await ask({ kind: 'openFile', title, filters });
+        if (answer === null) return null;
+        const file = path.resolve(answer);
+        if (!existsSync(file) || !statSync(file).isFile()) {
+          throw new AppError('BAD_INPUT', `No such file: ${answer}`, { field: 'path' });
+        }
+        return file;
+      },
+      openFolder: async ({ title }) => {
+        mkdirSync(this.exportsDir, { recursive: true });
+        const answer = await ask({ kind: 'openFolder', title, suggestion: this.exportsDir });
+        if (answer === null) return null;
+        const folder = path.resolve(answer);
+        // Like the native dialog's "New folder": create it when its parent exists.
+        if (!existsSync(folder) && existsSync(path.dirname(folder))) mkdirSync(folder);
+        if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+          throw new AppError('BAD_INPUT', `No such folder: ${answer}`, { field: 'path' });
+        }
+        this.openable.rememberFolder(folder);
+        return folder;
+      },
+      saveFile: async ({ title, defaultName, filters }) => {
+        mkdirSync(this.exportsDir, { recursive: true });
+        const suggestion = path.join(this.exportsDir, safeFileName(defaultName));
+        const answer = await ask({ kind: 'saveFile', title, defaultName, filters, suggestion });
+        if (answer === null) return null;
+        // A bare name lands in the harness's exports folder; a full path is taken as typed.
+        const file = path.isAbsolute(answer) ? path.resolve(answer) : path.join(this.exportsDir, safeFileName(answer));
+        if (!existsSync(path.dirname(file))) {
+          throw new AppError('BAD_INPUT', `No such folder: ${path.dirname(file)}`, { field: 'path' });
+        }
+        this.openable.rememberSaveTarget(file);
+        return file;
+      },
+      openPath: async (file) => {
+        if (!this.openable.isOpenable(file)) {
+          throw new AppError('FORBIDDEN', 'Samooh opens only files it wrote itself.', { file });
+        }
+        const fileId = randomBytes(12).toString('base64url');
+        const abs = path.resolve(file);
+        this.openedFiles.set(fileId, abs);
+        this.opened.push(abs);
+        emit({ type: 'open', file: { fileId, name: path.basename(abs) } });
+      },
+    };
+  }
+
+  /** Every open question is answered "Cancel" (the harness is stopping). */
+  cancelAll(): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.resolve(null);
+    }
+  }
+}

@@ -1,0 +1,346 @@
+// The browser harness: the built renderer plus the SAME handler map, served over HTTP on the
+// loopback interface only, for `npm run preview` and Playwright.
+//
+// Threat model: other local processes and web pages in the user's browser must not drive the
+// register. So: bind 127.0.0.1 only; refuse requests whose Host is not our own address (DNS
+// rebinding); every /api request must carry the random per-run token in a header, which a
+// cross-origin page can neither read nor send without a CORS preflight that we never answer;
+// a present Origin must be ours; JSON bodies must say application/json. The page receives the
+// token in the URL fragment, which browsers never send to servers.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createWriteStream, createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { HandlerMapShape } from '../backend/define.js';
+import type { Result } from '../backend/errors.js';
+import { FileSession, restoreSession } from '../backend/session.js';
+import { CallRunner, throttleProgress } from '../call-runner.js';
+import { OpenablePaths } from '../dialogs.js';
+import { readAppAsset, resolveAppAsset, SECURITY_HEADERS } from '../security.js';
+import { HarnessDialogBroker, safeFileName } from './dialogs.js';
+import { API_PATHS, TOKEN_HEADER, type BridgeLine } from './wire.js';
+
+export interface HarnessOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  handlers: HandlerMapShape;
+  /** Enables /api/test/* (scripted dialog answers, list of opened files). */
+  testHooks?: boolean;
+  /** Fixed token for tests; otherwise 32 random bytes. */
+  token?: string;
+  operator?: string;
+  maxUploadBytes?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningHarness {
+  /** The URL to open: origin + `/#token=…`. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  dialogs: HarnessDialogBroker;
+  close(): Promise<void>;
+}
+
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_UPLOAD = 512 * 1024 * 1024;
+
+const cancelSchema = z.object({ id: z.string().max(64) });
+const dialogAnswerSchema = z.object({ dialogId: z.string().max(64), path: z.string().max(4096).nullable() });
+const scriptSchema = z.object({
+  answers: z.array(
+    z.object({ kind: z.enum(['openFile', 'openFolder', 'saveFile']), path: z.string().max(4096).nullable() }),
+  ),
+  replace: z.boolean().optional(),
+});
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  const code = status === 401 || status === 403 || status === 421 ? 'FORBIDDEN' : 'BAD_INPUT';
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Expected Content-Type: application/json');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES) throw new HttpError(413, 'Request too large');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'Malformed JSON');
+  }
+}
+
+/** JSON for the wire; a value that cannot be serialised becomes an INTERNAL error, not a crash. */
+function resultLine(result: Result<unknown>): string {
+  try {
+    return JSON.stringify({ type: 'result', result } satisfies BridgeLine);
+  } catch (err) {
+    const failed: Result<unknown> = {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Result could not be sent: ${(err as Error).message}` },
+    };
+    return JSON.stringify({ type: 'result', result: failed } satisfies BridgeLine);
+  }
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<RunningHarness> {
+  const log = opts.log ?? (() => {});
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  const session = new FileSession(dataDir);
+  try {
+    restoreSession(session);
+  } catch (err) {
+    log(`could not reopen the last register: ${(err as Error).message}`);
+  }
+  const openable = new OpenablePaths(dataDir);
+  const broker = new HarnessDialogBroker(dataDir, openable);
+  const runner = new CallRunner({
+    handlers: opts.handlers,
+    session,
+    operator: opts.operator ?? `preview:${safeUser()}`,
+  });
+
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    const id = String((body as { id?: unknown } | null)?.id ?? '');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    let finished = false;
+    const write = (line: string) => {
+      if (!res.destroyed && !res.writableEnded) res.write(line + '\n');
+    };
+    const emit = (line: BridgeLine) => write(JSON.stringify(line));
+    // The page went away (tab closed, reload, fetch aborted): the call is cancelled.
+    res.on('close', () => {
+      if (!finished) runner.cancel(id);
+    });
+    const throttled = throttleProgress((progress) => emit({ type: 'progress', progress }));
+    const callAbort = new AbortController();
+    res.on('close', () => {
+      if (!finished) callAbort.abort();
+    });
+    const result = await runner.run(body, {
+      progress: throttled.progress,
+      dialogs: broker.forCall(emit, callAbort.signal),
+    });
+    throttled.flush();
+    finished = true;
+    write(resultLine(result));
+    res.end();
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = safeFileName(url.searchParams.get('name') ?? '', 'upload');
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > maxUpload) throw new HttpError(413, 'File too large');
+    mkdirSync(broker.uploadsDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+    const file = path.join(broker.uploadsDir, `${stamp}-${randomBytes(4).toString('hex')}-${name}`);
+    const out = createWriteStream(file, { flags: 'wx' });
+    let size = 0;
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxUpload) throw new HttpError(413, 'File too large');
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      out.destroy();
+      rmSync(file, { force: true });
+      throw err;
+    }
+    sendJson(res, 200, { path: file, size });
+  }
+
+  function handleFile(res: ServerResponse, fileId: string): void {
+    const file = broker.openedFile(fileId);
+    if (!file) throw new HttpError(404, 'No such file');
+    const st = statSync(file);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': st.size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) throw new HttpError(401, 'Missing or wrong token');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) throw new HttpError(403, 'Cross-origin request refused');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      throw new HttpError(403, 'Cross-site request refused');
+    }
+    const route = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (method === 'GET' && route.startsWith(API_PATHS.files)) {
+      handleFile(res, decodeURIComponent(route.slice(API_PATHS.files.length)));
+      return;
+    }
+    if (opts.testHooks && method === 'GET' && route === API_PATHS.testOpened) {
+      sendJson(res, 200, { opened: broker.opened });
+      return;
+    }
+    if (method !== 'POST') throw new HttpError(405, 'Method not allowed');
+    switch (route) {
+      case API_PATHS.call:
+        return handleCall(req, res);
+      case API_PATHS.cancel: {
+        const parsed = cancelSchema.safeParse(await readJson(req));
+        if (!parsed.success) throw new HttpError(400, 'Expected {id}');
+        sendJson(res, 200, { cancelled: runner.cancel(parsed.data.id) });
+        return;
+      }
+      case API_PATHS.dialog: {
+        const parsed = dialogAnswerSchema.safeParse(await readJson(req));
+        if (!parsed.success) throw new HttpError(400, 'Expected {dialogId, path}');
+        const ok = broker.answer(parsed.data.dialogId, parsed.data.path);
+        if (!ok) throw new HttpError(404, 'No such dialog is open');
+        sendJson(res, 200, { ok: true });
+        return;
+      }
+      case API_PATHS.upload:
+        return handleUpload(req, res, url);
+      case API_PATHS.testDialogs: {
+        if (!opts.testHooks) break;
+        const parsed = scriptSchema.safeParse(await readJson(req));
+        if (!parsed.success) throw new HttpError(400, 'Expected {answers: [{kind, path}]}');
+        broker.script(parsed.data.answers, parsed.data.replace);
+        sendJson(res, 200, { queued: broker.scriptedCount });
+        return;
+      }
+    }
+    throw new HttpError(404, 'No such API');
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+    const file = await resolveAppAsset(opts.rendererDir, url.pathname);
+    if (!file) throw new HttpError(404, 'Not found');
+    const { body, headers } = await readAppAsset(file);
+    res.writeHead(200, { ...headers, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().has(host)) {
+      sendError(res, 421, 'Unknown host');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      sendError(res, 400, 'Bad request');
+      return;
+    }
+    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url) : handleStatic(req, res, url);
+    work.catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) log(`harness error on ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // Drain what the client is still sending so it sees our answer instead of a reset.
+      req.resume();
+      sendError(res, status, status === 500 ? 'Internal error' : (err as Error).message);
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 0; // long imports stream their progress for minutes
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    dataDir,
+    dialogs: broker,
+    async close() {
+      runner.cancelAll();
+      broker.cancelAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await session.close();
+    },
+  };
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,173 @@
+// The Electron main process: lifecycle, the one window, the menu, and the IPC transport of the
+// handler map. Deliberately thin — every security decision lives in security.ts, the call
+// plumbing in ipc.ts / call-runner.ts, and those are unit-tested with fakes, because the
+// Electron binary itself is not available where this is built and tested.
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { handlers } from './backend/handlers.js';
+import { FileSession, restoreSession } from './backend/session.js';
+import { CallRunner } from './call-runner.js';
+import { createElectronDialogs, OpenablePaths } from './dialogs.js';
+import { CHANNELS, type MenuEvent } from './ipc-contract.js';
+import { registerIpc } from './ipc.js';
+import { aboutDetail, buildMenuTemplate } from './menu.js';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  createAppProtocolHandler,
+  hardenApp,
+  installSessionSecurity,
+  openExternalIfVetted,
+  registerAppScheme,
+  secureWindowOptions,
+} from './security.js';
+import { loadWindowState, trackWindowState } from './window-state.js';
+
+// The folder (or app.asar) holding package.json; dist/ sits beside it in both layouts.
+const appRoot = app.getAppPath();
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadFile = path.join(appRoot, 'dist', 'preload', 'preload.cjs');
+
+let logFile: string | undefined;
+function log(message: string): void {
+  const line = `${new Date().toISOString()} ${message}\n`;
+  if (!app.isPackaged) process.stderr.write(line);
+  if (!logFile) return;
+  try {
+    appendFileSync(logFile, line);
+  } catch {
+    /* logging must never take the app down */
+  }
+}
+
+// Before `ready`: privileged scheme, renderer sandbox everywhere, hardening of every web
+// contents ever created.
+registerAppScheme(protocol);
+hardenApp(app, { openExternal: (url) => openExternalIfVetted(shell, url), log });
+
+let mainWindow: BrowserWindow | null = null;
+
+function operatorName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function sendMenu(event: MenuEvent): void {
+  const contents = mainWindow?.webContents;
+  if (contents && !contents.isDestroyed()) contents.send(CHANNELS.menu, event);
+}
+
+function showAbout(dataDir: string): void {
+  const opts = {
+    type: 'info' as const,
+    title: 'About Samooh',
+    message: 'Samooh (समूह)',
+    detail: aboutDetail({
+      version: app.getVersion(),
+      dataDir,
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    }),
+    buttons: ['OK'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, opts) : dialog.showMessageBox(opts));
+}
+
+function createWindow(dataDir: string): BrowserWindow {
+  const stateFile = path.join(dataDir, 'window-state.json');
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow(
+    secureWindowOptions({
+      preload: preloadFile,
+      isPackaged: app.isPackaged,
+      bounds: { x: state.x, y: state.y, width: state.width, height: state.height },
+    }),
+  );
+  if (state.maximized) win.maximize();
+  trackWindowState(win, stateFile);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+  logFile = path.join(dataDir, 'logs', 'main.log');
+  log(`Samooh ${app.getVersion()} starting; data in ${dataDir}`);
+
+  installSessionSecurity(session.defaultSession, log);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+
+  const fileSession = new FileSession(dataDir);
+  try {
+    restoreSession(fileSession);
+  } catch (err) {
+    // A damaged or too-new last register must not keep the app from starting: the first-run
+    // screen lets the clerk open or create another, and app.status reports the problem.
+    log(`could not reopen the last register: ${(err as Error).message}`);
+  }
+  const openable = new OpenablePaths(dataDir);
+  const dialogs = createElectronDialogs({ dialog, shell, window: () => mainWindow, openable });
+  const runner = new CallRunner({ handlers, session: fileSession, operator: operatorName() });
+  registerIpc({ ipcMain, runner, contents: () => mainWindow?.webContents ?? null, dialogs, log });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        send: sendMenu,
+        about: () => showAbout(dataDir),
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+      }),
+    ),
+  );
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // Let running calls see their abort signal and the register close cleanly (WAL checkpoint).
+    event.preventDefault();
+    closing = true;
+    runner.cancelAll();
+    void fileSession
+      .close()
+      .catch((err: unknown) => log(`closing the register failed: ${(err as Error).message}`))
+      .finally(() => app.quit());
+  });
+
+  mainWindow = createWindow(dataDir);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Samooh already runs with this profile; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window, one register: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log(`start-up failed: ${(err as Error)?.stack ?? String(err)}`);
+      dialog.showErrorBox('Samooh could not start', (err as Error)?.message ?? String(err));
+      app.exit(1);
+    });
+}
