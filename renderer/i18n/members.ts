@@ -5,8 +5,8 @@ export default defineNamespace(
   {
     title: 'Members',
     subtitle: 'Citizens and staff in the district’s WhatsApp groups',
-    total_one: '{{count}} membership',
-    total_other: '{{count}} memberships',
+    total_one: '{{formatted}} membership',
+    total_other: '{{formatted}} memberships',
     searchLabel: 'Search members',
     searchPlaceholder: 'Name, phone, locality or service no.',
     filters: {
@@ -32,12 +32,14 @@ export default defineNamespace(
       actions: 'Actions',
     },
     loadingRow: 'Loading…',
+    erasedName: 'Erased on request',
     openPerson: 'Open {{name}}',
     stillActive: 'active',
     actions: {
       addCitizen: 'Add citizen',
       addStaff: 'Add staff to group',
       markLeft: 'Mark as left',
+      markLeftShort: 'Mark left',
       markLeftOf: 'Mark {{name}} as left',
     },
     empty: {
@@ -47,7 +49,7 @@ export default defineNamespace(
       filteredTitle: 'No member matches',
       filteredBody: 'Nothing matches these filters. Change the search or clear the filters.',
     },
-    keyboardHint: 'Use ↑ ↓ to move through the list, Enter to open a member.',
+    keyboardHint: '↑ ↓ PgUp PgDn move through the list · Enter opens the member · Delete marks as left',
     addCitizen: {
       title: 'Add a citizen to a group',
       group: 'Group',
@@ -136,8 +138,8 @@ export default defineNamespace(
   {
     title: 'सदस्य',
     subtitle: 'ज़िले के व्हाट्सऐप समूहों के नागरिक एवं पुलिसकर्मी सदस्य',
-    total_one: '{{count}} सदस्यता',
-    total_other: '{{count}} सदस्यताएँ',
+    total_one: '{{formatted}} सदस्यता',
+    total_other: '{{formatted}} सदस्यताएँ',
     searchLabel: 'सदस्य खोजें',
     searchPlaceholder: 'नाम, मोबाइल, मोहल्ला/ग्राम या सेवा संख्या',
     filters: {
@@ -163,12 +165,14 @@ export default defineNamespace(
       actions: 'कार्रवाई',
     },
     loadingRow: 'लोड हो रहा है…',
+    erasedName: 'अनुरोध पर मिटाया गया',
     openPerson: '{{name}} का विवरण खोलें',
     stillActive: 'सक्रिय',
     actions: {
       addCitizen: 'नागरिक जोड़ें',
       addStaff: 'पुलिसकर्मी को समूह में जोड़ें',
       markLeft: 'समूह छोड़ा दर्ज करें',
+      markLeftShort: 'छोड़ा',
       markLeftOf: '{{name}} का समूह छोड़ना दर्ज करें',
     },
     empty: {
@@ -178,7 +182,7 @@ export default defineNamespace(
       filteredTitle: 'कोई सदस्य नहीं मिला',
       filteredBody: 'इन फ़िल्टरों से कुछ नहीं मिला। खोज बदलें या फ़िल्टर हटाएँ।',
     },
-    keyboardHint: 'सूची में ↑ ↓ से चलें, Enter से सदस्य खोलें।',
+    keyboardHint: '↑ ↓ PgUp PgDn से सूची में चलें · Enter से सदस्य खोलें · Delete से समूह छोड़ा दर्ज करें',
     addCitizen: {
       title: 'नागरिक को समूह में जोड़ें',
       group: 'समूह',

@@ -5,8 +5,8 @@ export default defineNamespace(
   {
     title: 'Staff',
     subtitle: 'Police officers and employees of the district, and the groups they are in',
-    total_one: '{{count}} staff member',
-    total_other: '{{count}} staff members',
+    total_one: '{{formatted}} staff member',
+    total_other: '{{formatted}} staff members',
     searchLabel: 'Search staff',
     searchPlaceholder: 'Name, service no. or mobile',
     filters: {
@@ -75,8 +75,8 @@ export default defineNamespace(
   {
     title: 'पुलिसकर्मी',
     subtitle: 'ज़िले के पुलिस पदाधिकारी एवं कर्मी, और उनके समूह',
-    total_one: '{{count}} पुलिसकर्मी',
-    total_other: '{{count}} पुलिसकर्मी',
+    total_one: '{{formatted}} पुलिसकर्मी',
+    total_other: '{{formatted}} पुलिसकर्मी',
     searchLabel: 'पुलिसकर्मी खोजें',
     searchPlaceholder: 'नाम, सेवा संख्या या मोबाइल',
     filters: {

@@ -1,0 +1,106 @@
+// Add a staff member to a group (`members.addStaff`): from the members list (type the service
+// number) or from the roster / a staff page (the service number is given).
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { DateField, Form, SelectField, TextField } from '../../components/FormFields.js';
+import { useFormState, type Errors } from '../../components/form-state.js';
+import { Modal } from '../../components/Modal.js';
+import { useToast } from '../../components/Toast.js';
+import { call } from '../../data/call.js';
+import { invalidate } from '../../data/use-query.js';
+import { parseDateInput } from '../../format/dates.js';
+import { dateError } from './AddCitizenDialog.js';
+import { groupOptions, useGroups } from './group-options.js';
+import { useServerMessages } from './member-format.js';
+
+interface StaffFormValues extends Record<string, string> {
+  serviceNo: string;
+  groupCode: string;
+  joinedOn: string;
+}
+
+interface AddStaffDialogProps {
+  onClose: () => void;
+  serviceNo?: string;
+  /** Shown in the title when adding a known staff member. */
+  staffName?: string;
+  groupCode?: string;
+}
+
+export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: AddStaffDialogProps) {
+  const { t } = useTranslation('members');
+  const { t: tc } = useTranslation();
+  const toast = useToast();
+  const groups = useGroups();
+  const translate = useServerMessages();
+  const form = useFormState<StaffFormValues>(
+    { serviceNo: serviceNo ?? '', groupCode: groupCode ?? '', joinedOn: '' },
+    (v) => {
+      const e: Errors<StaffFormValues> = {};
+      if (!v.serviceNo.trim()) e.serviceNo = t('validation.required');
+      if (!v.groupCode) e.groupCode = t('validation.required');
+      e.joinedOn = dateError(v.joinedOn, t);
+      return e;
+    },
+  );
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    try {
+      await call('members.addStaff', {
+        groupCode: v.groupCode,
+        serviceNo: v.serviceNo.trim(),
+        joinedOn: v.joinedOn.trim() ? parseDateInput(v.joinedOn) : null,
+      });
+    } catch (err) {
+      throw translate(err);
+    }
+    const group = groups.data?.find((g) => g.code === v.groupCode)?.name ?? v.groupCode;
+    toast({ message: t('addStaff.added', { serviceNo: staffName ?? v.serviceNo.trim(), group }) });
+    invalidate();
+    onClose();
+  });
+
+  const title = staffName ? `${t('addStaff.title')} — ${staffName}` : t('addStaff.title');
+
+  return (
+    <Modal
+      title={title}
+      onClose={onClose}
+      size="small"
+      busy={form.busy}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
+            {tc('actions.cancel')}
+          </button>
+          <button type="submit" form="add-staff-form" className="btn btn--primary" disabled={form.busy}>
+            {form.busy ? tc('actions.saving') : t('addStaff.submit')}
+          </button>
+        </>
+      }
+    >
+      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
+      {groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
+      <Form id="add-staff-form" onSubmit={onSubmit} formRef={form.formRef} aria-label={title}>
+        <TextField
+          label={t('addStaff.serviceNo')}
+          field={form.field('serviceNo')}
+          required
+          maxLength={64}
+          hint={t('addStaff.serviceNoHint')}
+          readOnly={!!serviceNo}
+          autoFocus={!serviceNo}
+        />
+        <SelectField
+          label={t('addStaff.group')}
+          field={form.field('groupCode')}
+          options={groupOptions(groups.data, 'staff')}
+          placeholder={t('addCitizen.chooseGroup')}
+          required
+          autoFocus={!!serviceNo}
+        />
+        <DateField label={t('addStaff.joinedOn')} field={form.field('joinedOn')} hint={t('addCitizen.joinedHint')} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,353 @@
+// Members: every membership in the district (citizens and staff), 2,60,000 rows at state size,
+// in a virtualised table paged from `members.search`. Filters live in the address
+// (`#/members?q=…&group=…&category=…&state=…`) so Back from a person page returns to the same
+// list at the same place.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { call, type Args, type Res } from '../../data/call.js';
+import { useFormat } from '../../format/use-format.js';
+import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
+import { AddCitizenDialog } from './AddCitizenDialog.js';
+import { AddStaffDialog } from './AddStaffDialog.js';
+import { groupLabel, useGroups } from './group-options.js';
+import { LeaveDialog, type LeavingMember } from './LeaveDialog.js';
+import { formatPhone, isErasedName } from './member-format.js';
+import { usePagedRows } from './use-paged-rows.js';
+import { VirtualTable, type VColumn } from './VirtualTable.js';
+import './members.css';
+
+export type MemberRow = Res<'members.search'>['rows'][number];
+
+type Category = NonNullable<Args<'members.search'>['category']>;
+type State = NonNullable<Args<'members.search'>['state']>;
+
+export const MEMBERS_PAGE_SIZE = 100;
+const SEARCH_DEBOUNCE_MS = 300;
+
+function asCategory(v: string | null): Category | undefined {
+  return v === 'eminent' || v === 'public' || v === 'staff' ? v : undefined;
+}
+function asState(v: string | null): State {
+  return v === 'left' || v === 'all' ? v : 'active';
+}
+
+/** Where a row leads: a citizen's person page or a staff member's page. */
+export function memberHref(row: Pick<MemberRow, 'memberType' | 'memberId' | 'serviceNo'>): string {
+  return row.memberType === 'staff' && row.serviceNo
+    ? `/staff/${seg(row.serviceNo)}`
+    : `/members/person/${seg(row.memberId)}`;
+}
+
+export function MembersPage({ query }: { query: URLSearchParams }) {
+  const { t } = useTranslation('members');
+  const { t: tc } = useTranslation();
+  const f = useFormat();
+  const groups = useGroups();
+
+  const q = query.get('q') ?? '';
+  const group = query.get('group') ?? '';
+  const category = asCategory(query.get('category'));
+  const state = asState(query.get('state'));
+
+  // The box follows the typing at once; the list follows the box after a pause.
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text === q) return;
+    const timer = setTimeout(() => setQuery({ q: text.trim() ? text : null }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, q]);
+
+  const filters = useMemo(
+    () => ({
+      query: q.trim() || undefined,
+      groupCode: group || undefined,
+      category,
+      state,
+    }),
+    [q, group, category, state],
+  );
+  const key = JSON.stringify(filters);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('members.search', { ...filters, offset, limit }),
+    [filters],
+  );
+  const paged = usePagedRows<MemberRow>(key, fetchPage, MEMBERS_PAGE_SIZE);
+
+  const [dialog, setDialog] = useState<
+    { kind: 'citizen' } | { kind: 'staff' } | { kind: 'leave'; member: LeavingMember } | null
+  >(null);
+
+  const filtered = Boolean(filters.query || filters.groupCode || filters.category || state !== 'active');
+
+  const leaveOf = useCallback(
+    (row: MemberRow) => {
+      if (row.leftOn) return;
+      setDialog({
+        kind: 'leave',
+        member: {
+          membershipId: row.membershipId,
+          name: isErasedName(row.name) ? t('person.citizen') : row.name,
+          groupName: row.groupName,
+          joinedOn: row.joinedOn,
+        },
+      });
+    },
+    [t],
+  );
+
+  const columns = useMemo<VColumn<MemberRow>[]>(
+    () => [
+      {
+        key: 'name',
+        header: t('columns.name'),
+        width: 'minmax(9rem, 2fr)',
+        title: (r) => r.name,
+        cell: (r) => (
+          <Link to={memberHref(r)} tabIndex={-1} className={isErasedName(r.name) ? 'member-erased' : undefined}>
+            {isErasedName(r.name) ? t('erasedName') : r.name}
+          </Link>
+        ),
+      },
+      {
+        key: 'phone',
+        header: t('columns.phone'),
+        width: '8.8rem',
+        cell: (r) => <span className="num nowrap">{formatPhone(r.phone)}</span>,
+      },
+      {
+        key: 'locality',
+        header: t('columns.locality'),
+        width: 'minmax(6rem, 1.2fr)',
+        title: (r) => r.locality ?? undefined,
+        cell: (r) => r.locality ?? '',
+      },
+      {
+        key: 'category',
+        header: t('columns.category'),
+        width: '7.5rem',
+        cell: (r) => <span className={`member-cat member-cat--${r.category}`}>{tc(`category.${r.category}`)}</span>,
+      },
+      {
+        key: 'group',
+        header: t('columns.group'),
+        width: 'minmax(8rem, 1.6fr)',
+        title: (r) => `${r.groupName} (${r.groupCode}) · ${r.unitCode}`,
+        cell: (r) => r.groupName,
+      },
+      {
+        key: 'joined',
+        header: t('columns.joined'),
+        width: '6.4rem',
+        cell: (r) => <span className="num">{f.date(r.joinedOn)}</span>,
+      },
+      {
+        key: 'left',
+        header: t('columns.left'),
+        width: '6.4rem',
+        cell: (r) =>
+          r.leftOn ? (
+            <span className="num">{f.date(r.leftOn)}</span>
+          ) : (
+            <span className="pill pill--good">{t('stillActive')}</span>
+          ),
+      },
+      {
+        key: 'actions',
+        header: <span className="visually-hidden">{t('columns.actions')}</span>,
+        width: '6.6rem',
+        align: 'end',
+        cell: (r) =>
+          r.leftOn ? null : (
+            <button
+              type="button"
+              className="btn btn--small btn--ghost"
+              tabIndex={-1}
+              aria-label={t('actions.markLeftOf', { name: r.name })}
+              onClick={() => leaveOf(r)}
+            >
+              {t('actions.markLeftShort')}
+            </button>
+          ),
+      },
+    ],
+    [t, tc, f, leaveOf],
+  );
+
+  const groupChoices = (groups.data ?? [])
+    .slice()
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-IN', { numeric: true }));
+
+  const total = paged.total;
+  const clearFilters = () => {
+    setText('');
+    setQuery({ q: null, group: null, category: null, state: null });
+  };
+
+  return (
+    <div className="page page--fill">
+      <PageHeader
+        title={t('title')}
+        subtitle={
+          total === undefined ? (
+            t('subtitle')
+          ) : (
+            <span role="status">{t('total', { count: total, formatted: f.number(total) })}</span>
+          )
+        }
+        actions={
+          <>
+            <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
+              {t('actions.addCitizen')}
+            </button>
+            <button type="button" className="btn" onClick={() => setDialog({ kind: 'staff' })}>
+              {t('actions.addStaff')}
+            </button>
+          </>
+        }
+      />
+
+      <div className="toolbar" role="search" aria-label={t('filters.label')}>
+        <div className="field">
+          <label className="field__label" htmlFor="members-search">
+            {t('searchLabel')}
+          </label>
+          <input
+            id="members-search"
+            className="input search-input"
+            type="search"
+            value={text}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setQuery({ q: text.trim() ? text : null });
+            }}
+            data-page-search
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="members-group">
+            {t('filters.group')}
+          </label>
+          <select
+            id="members-group"
+            className="input select members-filter--group"
+            value={group}
+            onChange={(e) => setQuery({ group: e.target.value || null })}
+          >
+            <option value="">{t('filters.allGroups')}</option>
+            {groupChoices.map((g) => (
+              <option key={g.code} value={g.code}>
+                {groupLabel(g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="members-category">
+            {t('filters.category')}
+          </label>
+          <select
+            id="members-category"
+            className="input select"
+            value={category ?? ''}
+            onChange={(e) => setQuery({ category: e.target.value || null })}
+          >
+            <option value="">{t('filters.allCategories')}</option>
+            <option value="eminent">{tc('category.eminent')}</option>
+            <option value="public">{tc('category.public')}</option>
+            <option value="staff">{tc('category.staff')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <span className="field__label" id="members-state-label">
+            {t('filters.state')}
+          </span>
+          <div className="segmented" role="group" aria-labelledby="members-state-label">
+            {(['active', 'left', 'all'] as const).map((s) => (
+              <button
+                key={s}
+                type="button"
+                className="segmented__option"
+                aria-pressed={state === s}
+                onClick={() => setQuery({ state: s === 'active' ? null : s })}
+              >
+                {t(`filters.${s}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {filtered ? (
+          <button type="button" className="btn btn--ghost" onClick={clearFilters}>
+            {tc('actions.clearFilters')}
+          </button>
+        ) : null}
+      </div>
+
+      {groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
+      {paged.error ? <ErrorBanner error={paged.error} onRetry={paged.retry} /> : null}
+
+      {total === undefined ? (
+        paged.error ? null : (
+          <p className="muted" role="status">
+            {tc('state.loading')}
+          </p>
+        )
+      ) : total === 0 ? (
+        filtered ? (
+          <EmptyState
+            title={t('empty.filteredTitle')}
+            body={t('empty.filteredBody')}
+            action={
+              <button type="button" className="btn" onClick={clearFilters}>
+                {tc('actions.clearFilters')}
+              </button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title={t('empty.title')}
+            body={t('empty.body')}
+            action={
+              <>
+                <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
+                  {t('actions.addCitizen')}
+                </button>
+                <Link to="/import" className="btn">
+                  {t('empty.import')}
+                </Link>
+              </>
+            }
+          />
+        )
+      ) : (
+        <VirtualTable
+          label={t('title')}
+          columns={columns}
+          total={total}
+          rowAt={paged.rowAt}
+          onRange={paged.onRange}
+          onOpen={(r) => navigate(memberHref(r))}
+          onDelete={leaveOf}
+          rowClassName={(r) => (r.leftOn ? 'vtable__row--muted' : undefined)}
+          stateKey={`members:${key}`}
+          loadingText={t('loadingRow')}
+          footer={<span className="muted">{t('keyboardHint')}</span>}
+        />
+      )}
+
+      {dialog?.kind === 'citizen' ? (
+        <AddCitizenDialog onClose={() => setDialog(null)} groupCode={group || undefined} />
+      ) : null}
+      {dialog?.kind === 'staff' ? (
+        <AddStaffDialog onClose={() => setDialog(null)} groupCode={group || undefined} />
+      ) : null}
+      {dialog?.kind === 'leave' ? <LeaveDialog member={dialog.member} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}
