@@ -11,22 +11,22 @@ export const GENESIS_TAGMANIFEST = '0'.repeat(64);
 
 export type KeyProtectorKind = 'passphrase' | 'os';
 
-export interface DistrictKeysTable {
+export type DistrictKeysTable = {
   keyId: string;
   publicKey: string;
   createdAt: string;
   createdBy: string;
   retiredAt: string | null;
-}
+};
 
-export interface DistrictKeySecretsTable {
+export type DistrictKeySecretsTable = {
   keyId: string;
   protector: KeyProtectorKind;
   sealed: string;
   createdAt: string;
-}
+};
 
-export interface BundleOutboxTable {
+export type BundleOutboxTable = {
   seq: number;
   createdAt: string;
   createdBy: string;
@@ -42,13 +42,13 @@ export interface BundleOutboxTable {
   target: 'folder' | 'email';
   location: string;
   figures: string;
-}
+};
 
-export interface BundleTables {
+export type BundleTables = {
   districtKeys: DistrictKeysTable;
   districtKeySecrets: DistrictKeySecretsTable;
   bundleOutbox: BundleOutboxTable;
-}
+};
 
 export type DistrictKeyRow = Selectable<DistrictKeysTable>;
 export type OutboxRow = Selectable<BundleOutboxTable>;
@@ -73,16 +73,17 @@ export function keySecret(
 ): Selectable<DistrictKeySecretsTable> | undefined {
   return first(
     db,
-    q(db)
-      .selectFrom('districtKeySecrets')
-      .selectAll()
-      .where('keyId', '=', keyId)
-      .where('protector', '=', protector),
+    q(db).selectFrom('districtKeySecrets').selectAll().where('keyId', '=', keyId).where('protector', '=', protector),
   );
 }
 
 export function insertKey(db: RegisterDb, row: Omit<DistrictKeyRow, 'retiredAt'>): void {
-  run(db, q(db).insertInto('districtKeys').values({ ...row, retiredAt: null }));
+  run(
+    db,
+    q(db)
+      .insertInto('districtKeys')
+      .values({ ...row, retiredAt: null }),
+  );
 }
 
 export function insertKeySecret(db: RegisterDb, row: Selectable<DistrictKeySecretsTable>): void {

@@ -10,7 +10,16 @@
 //               chk = BLAKE2b-256("Ed" || key number || secret)
 //   signature   "ED" || key number || Ed25519(BLAKE2b-512(file))        (prehashed)
 //               then "trusted comment: …" and Ed25519(signature || trusted comment)
-import { createHash, createPrivateKey, createPublicKey, randomBytes, scrypt, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  scrypt,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
 
 export const KEY_NUMBER_BYTES = 8;
@@ -95,7 +104,10 @@ export function publicKeyLine(k: MinisignPublicKey): string {
 }
 
 /** The .pub file: an untrusted comment and the base64 line. */
-export function encodePublicKeyFile(k: MinisignPublicKey, comment = `minisign public key ${keyIdHex(k.keyNumber)}`): string {
+export function encodePublicKeyFile(
+  k: MinisignPublicKey,
+  comment = `minisign public key ${keyIdHex(k.keyNumber)}`,
+): string {
   return `untrusted comment: ${oneLine(comment)}\n${publicKeyLine(k)}\n`;
 }
 
@@ -110,7 +122,10 @@ export function parsePublicKey(text: string): MinisignPublicKey {
   if (lines.length === 1) line = lines[0];
   else if (lines.length === 2 && lines[0]!.startsWith('untrusted comment:')) line = lines[1];
   if (!line || !/^[A-Za-z0-9+/]{56}$/.test(line)) {
-    throw new MinisignError('bad_format', 'not a minisign public key (expected an "untrusted comment:" line and a base64 key line)');
+    throw new MinisignError(
+      'bad_format',
+      'not a minisign public key (expected an "untrusted comment:" line and a base64 key line)',
+    );
   }
   const raw = Buffer.from(line, 'base64');
   if (raw.length !== 42 || !raw.subarray(0, 2).equals(SIG_ALG)) {
@@ -187,7 +202,15 @@ export async function encodeSecretKeyFile(
   }
   const keynumSk = Buffer.concat([k.keyNumber, k.secretKey, secretChecksum(k.keyNumber, k.secretKey)]);
   if (passphrase !== null) xorInto(keynumSk, await scryptStream(passphrase, salt, cost, KEYNUM_SK_BYTES));
-  const raw = Buffer.concat([SIG_ALG, passphrase === null ? KDF_NONE : KDF_SCRYPT, CHK_BLAKE2, salt, ops, mem, keynumSk]);
+  const raw = Buffer.concat([
+    SIG_ALG,
+    passphrase === null ? KDF_NONE : KDF_SCRYPT,
+    CHK_BLAKE2,
+    salt,
+    ops,
+    mem,
+    keynumSk,
+  ]);
   const comment = passphrase === null ? 'minisign secret key' : 'minisign encrypted secret key';
   return `untrusted comment: ${comment}\n${raw.toString('base64')}\n`;
 }
@@ -231,7 +254,11 @@ export async function decodeSecretKeyFile(text: string, passphrase: string | nul
       ? new MinisignError('wrong_passphrase', 'wrong passphrase for the district key')
       : new MinisignError('bad_format', 'the secret key is damaged (checksum mismatch)');
   }
-  const k = { keyNumber: Buffer.from(keyNumber), secretKey: Buffer.from(secretKey), publicKey: Buffer.from(secretKey.subarray(32)) };
+  const k = {
+    keyNumber: Buffer.from(keyNumber),
+    secretKey: Buffer.from(secretKey),
+    publicKey: Buffer.from(secretKey.subarray(32)),
+  };
   // The stored public half must belong to the seed, or signatures would not verify.
   const derived = Buffer.from(createPublicKey(ed25519PrivateKey(k)).export({ format: 'jwk' }).x as string, 'base64url');
   if (!derived.equals(k.publicKey)) throw new MinisignError('bad_format', 'the secret key is inconsistent');
@@ -290,7 +317,8 @@ export function parseSignature(text: string): ParsedSignature {
   const global = Buffer.from(l4, 'base64');
   if (sig.length !== 74 || global.length !== 64) throw bad('wrong signature length');
   const alg = sig.subarray(0, 2).toString('latin1');
-  if (alg !== 'ED' && alg !== 'Ed') throw new MinisignError('unsupported', `unknown signature algorithm ${JSON.stringify(alg)}`);
+  if (alg !== 'ED' && alg !== 'Ed')
+    throw new MinisignError('unsupported', `unknown signature algorithm ${JSON.stringify(alg)}`);
   return {
     untrustedComment: l1.slice('untrusted comment: '.length),
     algorithm: alg,

@@ -100,7 +100,9 @@ describe('minisign formats', () => {
     expect(execFileSync('minisign', ['-V', '-H', '-p', pub, '-m', msg], { encoding: 'utf8' })).toContain('ours');
     const wrong = minisign(['-S', '-s', sec, '-m', msg], 'incorrect\n');
     expect(wrong.status).not.toBe(0);
-    expect((await decodeSecretKeyFile(readFileSync(sec, 'utf8'), 'correct horse')).secretKey.equals(k.secretKey)).toBe(true);
+    expect((await decodeSecretKeyFile(readFileSync(sec, 'utf8'), 'correct horse')).secretKey.equals(k.secretKey)).toBe(
+      true,
+    );
   }, 60_000);
 
   it('round-trips the unencrypted form and detects damage', async () => {

@@ -1,0 +1,300 @@
+// Writes the district's next bundle (SPEC §7) from the register: sequence and chain from the
+// outbox, the payload from a compliance report, signature by the district key, a zip written to
+// a temp file, checked by the verifier as written, then renamed and recorded in the outbox in
+// one transaction with its audit entry.
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RegisterDb } from '../../../db/connection.js';
+import { appendAudit, auditHead } from '../../../db/audit.js';
+import {
+  GENESIS_TAGMANIFEST,
+  activeKey,
+  activeMembersForExport,
+  insertOutbox,
+  lastOutbox,
+  type OutboxRow,
+} from '../../../db/bundles.js';
+import { transaction } from '../../../db/exec.js';
+import { getSetting } from '../../../db/settings.js';
+import type { Progress } from '../../backend/context.js';
+import { AppError } from '../../backend/errors.js';
+import type { ComplianceReport } from '../compliance/types.js';
+import type { BagFile } from './bagit.js';
+import { DISTRICT_CODE_RE, bagName, localDay } from './bundle-format.js';
+import type { SigningKey } from './keys.js';
+import { buildPayload } from './payload.js';
+import type { ReportMeta } from './report-html.js';
+import { assembleBag } from './signed-bag.js';
+import { verifyBundle } from './verify.js';
+import { buildZip, writeTempZip } from './zip-write.js';
+
+export interface BundleFigures {
+  units: number;
+  compliant: number;
+  short: number;
+  missing: number;
+  percentCompliant: number;
+  citizens: number;
+  memberships: number;
+  staffTotal: number;
+  staffCovered: number;
+  groups: number;
+  memberRows: number | null;
+}
+
+export interface ExportOptions {
+  key: SigningKey;
+  report: ComplianceReport;
+  /** Folder to write into; must exist. */
+  folder: string;
+  withMembers: boolean;
+  target: 'folder' | 'email';
+  operator: string;
+  now?: Date;
+  progress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface BundleWritten {
+  file: string;
+  fileName: string;
+  sequence: number;
+  uuid: string;
+  baggingDate: string;
+  keyId: string;
+  bytes: number;
+  zipSha256: string;
+  tagmanifestSha256: string;
+  previousTagmanifestSha256: string;
+  withMembers: boolean;
+  figures: BundleFigures;
+}
+
+export interface BundlePlan {
+  district: { code: string; name: string; nameHi?: string | null };
+  sequence: number;
+  previousTagmanifestSha256: string;
+  baggingDate: string;
+  name: string;
+  fileName: string;
+  keyId: string;
+}
+
+/** What the next bundle will be called and chained to; refuses a register that cannot sign. */
+export function planNextBundle(db: RegisterDb, now: Date): BundlePlan {
+  const district = getSetting(db, 'district');
+  if (!district) throw new AppError('BAD_INPUT', 'This register has no district set; create the register first.');
+  if (!DISTRICT_CODE_RE.test(district.code)) {
+    throw new AppError(
+      'BAD_INPUT',
+      `The district code ${JSON.stringify(district.code)} cannot name a bundle file (use letters, digits, - and _).`,
+    );
+  }
+  const key = activeKey(db);
+  if (!key) throw new AppError('NOT_FOUND', 'This register has no district key yet.', { what: 'key' });
+  const last = lastOutbox(db);
+  const sequence = (last?.seq ?? 0) + 1;
+  const baggingDate = localDay(now);
+  const name = bagName(district.code, baggingDate, sequence);
+  return {
+    district,
+    sequence,
+    previousTagmanifestSha256: last?.tagmanifestSha256 ?? GENESIS_TAGMANIFEST,
+    baggingDate,
+    name,
+    fileName: `${name}.zip`,
+    keyId: key.keyId,
+  };
+}
+
+export function figuresOf(report: ComplianceReport, memberRows: number | null): BundleFigures {
+  const s = report.summary;
+  return {
+    units: s.units,
+    compliant: s.compliant,
+    short: s.short,
+    missing: s.missing,
+    percentCompliant: s.percentCompliant,
+    citizens: s.citizens,
+    memberships: s.memberships,
+    staffTotal: s.staffTotal,
+    staffCovered: s.staffCovered,
+    groups: report.groups.filter((g) => g.status === 'active').length,
+    memberRows,
+  };
+}
+
+function checkAbort(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
+}
+
+/** The payload as it would be sent now (for the preview and for export). */
+export function previewPayload(
+  db: RegisterDb,
+  report: ComplianceReport,
+  plan: BundlePlan,
+  withMembers: boolean,
+  extra: { uuid: string | null; sent: boolean },
+): { payload: BagFile[]; memberRows: number | null; meta: ReportMeta } {
+  const members = withMembers ? activeMembersForExport(db) : null;
+  const meta: ReportMeta = {
+    bagName: extra.sent ? plan.name : null,
+    sequence: extra.sent ? plan.sequence : null,
+    keyId: plan.keyId,
+    baggingDate: plan.baggingDate,
+    withMembers,
+    auditHead: auditHead(db),
+    previousTagmanifestSha256: plan.sequence > 1 ? plan.previousTagmanifestSha256 : null,
+    bundleUuid: extra.uuid,
+  };
+  return { payload: buildPayload({ report, meta, members }), memberRows: members ? members.length : null, meta };
+}
+
+export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<BundleWritten> {
+  const now = opts.now ?? new Date();
+  const steps = 6;
+  const step = (done: number, phase: string) => opts.progress?.({ phase, done, total: steps });
+  checkAbort(opts.signal);
+  if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
+    throw new AppError('BAD_INPUT', `The folder ${opts.folder} does not exist.`, { folder: opts.folder });
+  }
+  const plan = planNextBundle(db, now);
+  if (plan.keyId !== opts.key.keyId) {
+    throw new AppError('KEY_LOCKED', 'The key given is not the register’s current district key.', {
+      keyId: opts.key.keyId,
+    });
+  }
+  if (opts.report.district.code !== plan.district.code) {
+    throw new AppError('BAD_INPUT', 'The compliance report is for another district.', {
+      report: opts.report.district.code,
+      register: plan.district.code,
+    });
+  }
+  const finalFile = path.join(opts.folder, plan.fileName);
+  if (existsSync(finalFile)) {
+    throw new AppError('CONFLICT', `${plan.fileName} already exists in ${opts.folder}; it is not overwritten.`, {
+      file: finalFile,
+    });
+  }
+
+  step(1, 'payload');
+  const uuid = randomUUID();
+  const auditAt = auditHead(db);
+  const { payload, memberRows } = previewPayload(db, opts.report, plan, opts.withMembers, { uuid, sent: true });
+  checkAbort(opts.signal);
+
+  step(2, 'sign');
+  const bag = assembleBag(
+    {
+      name: plan.name,
+      district: plan.district,
+      sequence: plan.sequence,
+      previousTagmanifestSha256: plan.previousTagmanifestSha256,
+      baggingDate: plan.baggingDate,
+      uuid,
+      policyVersion: opts.report.policyVersion,
+      keyId: plan.keyId,
+      auditHead: { count: auditAt.count, hash: auditAt.hash },
+      withMembers: opts.withMembers,
+      generatedAt: opts.report.generatedAt,
+      signedAt: now,
+    },
+    payload,
+    opts.key,
+  );
+
+  step(3, 'zip');
+  const zip = await buildZip(
+    bag.files.map((f) => ({ name: `${plan.name}/${f.path}`, bytes: f.bytes })),
+    now,
+    opts.signal,
+  );
+  checkAbort(opts.signal);
+  const written = writeTempZip(opts.folder, plan.fileName, zip);
+  try {
+    // Read back what reached the disk (a USB stick may lie) and check it as HQ will.
+    step(4, 'verify');
+    const check = await verifyBundle(written.tempFile, {
+      publicKey: opts.key,
+      previous:
+        plan.sequence > 1 ? { sequence: plan.sequence - 1, tagmanifestSha256: plan.previousTagmanifestSha256 } : null,
+    });
+    if (!check.report.ok || check.report.zipSha256 !== written.sha256) {
+      throw new AppError('INTERNAL', 'The bundle written to disk does not verify; nothing was recorded.', {
+        problems: check.report.problems,
+      });
+    }
+    checkAbort(opts.signal);
+
+    step(5, 'save');
+    const figures = figuresOf(opts.report, memberRows);
+    const row: OutboxRow = {
+      seq: plan.sequence,
+      createdAt: now.toISOString(),
+      createdBy: opts.operator,
+      uuid,
+      fileName: plan.fileName,
+      baggingDate: plan.baggingDate,
+      keyId: plan.keyId,
+      previousTagmanifestSha256: plan.previousTagmanifestSha256,
+      tagmanifestSha256: bag.tagmanifestSha256,
+      zipSha256: written.sha256,
+      zipBytes: written.bytes,
+      withMembers: opts.withMembers ? 1 : 0,
+      target: opts.target,
+      location: finalFile,
+      figures: JSON.stringify(figures),
+    };
+    try {
+      transaction(db, () => {
+        insertOutbox(db, row);
+        appendAudit(
+          db,
+          {
+            operator: opts.operator,
+            action: 'export',
+            entity: 'bundle',
+            entityId: plan.sequence,
+            after: {
+              fileName: plan.fileName,
+              tagmanifestSha256: bag.tagmanifestSha256,
+              zipSha256: written.sha256,
+              withMembers: opts.withMembers,
+              target: opts.target,
+              location: finalFile,
+            },
+          },
+          now,
+        );
+        // Inside the transaction: if the rename fails, the outbox does not claim the bundle.
+        if (existsSync(finalFile))
+          throw new AppError('CONFLICT', `${plan.fileName} appeared in ${opts.folder} meanwhile.`);
+        renameSync(written.tempFile, finalFile);
+      });
+    } catch (err) {
+      const msg = (err as Error).message ?? '';
+      if (msg.includes('bundle_outbox: sequence')) {
+        throw new AppError('CONFLICT', 'Another bundle was written at the same time; try again.');
+      }
+      throw err;
+    }
+    step(6, 'done');
+    return {
+      file: finalFile,
+      fileName: plan.fileName,
+      sequence: plan.sequence,
+      uuid,
+      baggingDate: plan.baggingDate,
+      keyId: plan.keyId,
+      bytes: written.bytes,
+      zipSha256: written.sha256,
+      tagmanifestSha256: bag.tagmanifestSha256,
+      previousTagmanifestSha256: plan.previousTagmanifestSha256,
+      withMembers: opts.withMembers,
+      figures,
+    };
+  } finally {
+    rmSync(written.tempFile, { force: true });
+  }
+}
