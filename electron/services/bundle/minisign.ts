@@ -147,7 +147,7 @@ export function parsePublicKey(text: string): MinisignPublicKey {
 export function scryptParams(cost: ScryptCost): { N: number; r: number; p: number } {
   const opslimit = Math.max(cost.opslimit, 32768);
   const r = 8;
-  let nLog2 = 1;
+  let nLog2: number;
   let p: number;
   if (opslimit < cost.memlimit / 32) {
     p = 1;

@@ -117,7 +117,7 @@ function decodeName(flag: number, raw: Buffer): string | null {
 export function unsafePathReason(name: string): string | null {
   if (name.length === 0) return 'empty name';
   if (name.length > 255) return 'name too long';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control character in name';
   if (name.includes('\\')) return 'backslash in name';
   if (name.startsWith('/')) return 'absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'drive letter';
@@ -236,7 +236,7 @@ export async function readZipDefensively(
     const nameBuf = e.fileName as unknown as Buffer;
     const display = nameBuf
       .toString('utf8')
-      .replace(/[\u0000-\u001f]/g, '?')
+      .replace(/\p{Cc}/gu, '?')
       .slice(0, 200);
     const name = decodeName(e.generalPurposeBitFlag, nameBuf);
     if (name === null) {

@@ -1,0 +1,31 @@
+// The report as PDF for the SP's file. Rendering is the platform's job (Electron's
+// webContents.printToPDF in the app, Chromium's page.pdf in tests), injected as `printToPdf`;
+// this checks that what came back is a PDF and writes it atomically.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../backend/errors.js';
+import type { PrintToPdf } from './platform.js';
+
+export async function reportPdf(html: string, printToPdf: PrintToPdf): Promise<Buffer> {
+  const pdf = await printToPdf(html);
+  if (!Buffer.isBuffer(pdf) || pdf.length < 100 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new AppError('INTERNAL', 'Printing the report did not produce a PDF.');
+  }
+  return pdf;
+}
+
+export async function writeReportPdf(
+  file: string,
+  html: string,
+  printToPdf: PrintToPdf,
+): Promise<{ file: string; bytes: number }> {
+  const pdf = await reportPdf(html, printToPdf);
+  const tmp = `${file}.partial`;
+  try {
+    writeFileSync(tmp, pdf);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { file });
+  }
+  return { file, bytes: pdf.length };
+}
