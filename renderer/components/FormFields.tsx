@@ -164,10 +164,12 @@ interface FormProps {
   children: ReactNode;
   className?: string;
   'aria-label'?: string;
+  /** Lets buttons outside the form (a modal's footer) submit it with `form="id"`. */
+  id?: string;
 }
 
 /** Enter submits (native form behaviour), Esc cancels; browser validation is off in favour of ours. */
-export function Form({ onSubmit, onCancel, formRef, children, className, ...aria }: FormProps) {
+export function Form({ onSubmit, onCancel, formRef, children, className, id, ...aria }: FormProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === 'Escape' && onCancel) {
       e.preventDefault();
@@ -176,8 +178,16 @@ export function Form({ onSubmit, onCancel, formRef, children, className, ...aria
     }
   };
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className={className} {...aria}>
+    <form ref={formRef} id={id} noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} className={className} {...aria}>
       {children}
     </form>
   );
+}
+
+/**
+ * A form whose visible Save button sits outside it (a dialog footer, `form={id}`) still needs a
+ * submit button inside for Enter to submit from any field (implicit submission).
+ */
+export function SubmitOnEnter() {
+  return <button type="submit" hidden tabIndex={-1} aria-hidden="true" />;
 }

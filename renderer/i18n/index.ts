@@ -8,6 +8,9 @@ import errors from './errors.js';
 import firstRun from './first-run.js';
 import dashboard from './dashboard.js';
 import units from './units.js';
+import members from './members.js';
+import staff from './staff.js';
+import importNs from './import.js';
 
 export const namespaces = {
   common,
@@ -15,6 +18,9 @@ export const namespaces = {
   firstRun,
   dashboard,
   units,
+  members,
+  staff,
+  import: importNs,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

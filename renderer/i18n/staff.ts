@@ -31,6 +31,7 @@ export default defineNamespace(
       actions: 'Actions',
     },
     noGroup: 'none',
+    keyboardHint: '↑ ↓ PgUp PgDn move through the list · Enter opens the staff member',
     actions: {
       add: 'Add staff member',
       edit: 'Edit',
@@ -101,6 +102,7 @@ export default defineNamespace(
       actions: 'कार्रवाई',
     },
     noGroup: 'कोई नहीं',
+    keyboardHint: '↑ ↓ PgUp PgDn से सूची में चलें · Enter से पुलिसकर्मी का विवरण खोलें',
     actions: {
       add: 'पुलिसकर्मी जोड़ें',
       edit: 'संपादित करें',

@@ -1,8 +1,8 @@
-// The Electron menu (Language → English / हिंदी, File → …) reaches the page through the
-// preload's `onMenu`. In the browser harness there is no menu and this does nothing.
+// The Electron menu (Language → English / हिंदी, File → …) reaches the page through the API
+// client's `onMenu`. In the browser harness there is no menu and this never fires.
 import { useEffect } from 'react';
 import type { i18n as I18n } from 'i18next';
-import type { MenuEvent } from '../../electron/ipc-contract.js';
+import { api, type MenuEvent } from '../api/index.js';
 import { switchLanguage } from '../i18n/index.js';
 import { navigate } from '../router/hash-router.js';
 
@@ -24,9 +24,5 @@ export function handleMenuEvent(i18n: I18n, event: MenuEvent): void {
 }
 
 export function useMenuEvents(i18n: I18n): void {
-  useEffect(() => {
-    const bridge = window.samooh;
-    if (!bridge?.onMenu) return;
-    return bridge.onMenu((event) => handleMenuEvent(i18n, event));
-  }, [i18n]);
+  useEffect(() => api.onMenu((event) => handleMenuEvent(i18n, event)), [i18n]);
 }

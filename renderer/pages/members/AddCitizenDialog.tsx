@@ -12,7 +12,7 @@ import { call, type Args, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { formatDate, parseDateInput, todayIso } from '../../format/dates.js';
 import { groupOptions, useGroups } from './group-options.js';
-import { cleanText, useServerMessages } from './member-format.js';
+import { cleanText, formatPhone, useServerMessages } from './member-format.js';
 
 export interface CitizenFormValues extends Record<string, string> {
   groupCode: string;
@@ -83,7 +83,7 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
     {
       groupCode: groupCode ?? '',
       name: person?.name ?? '',
-      phone: person?.phone ?? '',
+      phone: person ? formatPhone(person.phone) : '',
       category: person?.category ?? 'public',
       locality: person?.locality ?? '',
       occupation: person?.occupation ?? '',

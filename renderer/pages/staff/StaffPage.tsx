@@ -1,0 +1,341 @@
+// The staff roster (`staff.list`, 60,000 at state size): virtualised and paged like Members,
+// with the filter the DGP's order cares most about — "not in any group" (rule R6).
+// Filters live in the address: `#/staff?q=…&uncovered=1&unit=…&rank=…&gender=…`.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { call } from '../../data/call.js';
+import { useFormat } from '../../format/use-format.js';
+import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
+import { AddStaffDialog } from '../members/AddStaffDialog.js';
+import { formatPhone } from '../members/member-format.js';
+import { usePagedRows } from '../members/use-paged-rows.js';
+import { VirtualTable, type VColumn } from '../members/VirtualTable.js';
+import { rankName, StaffFormDialog, unitName, useRanks, useUnits, type StaffRow } from './StaffFormDialog.js';
+import '../members/members.css';
+
+export const STAFF_PAGE_SIZE = 100;
+const SEARCH_DEBOUNCE_MS = 300;
+
+function asGender(v: string | null): 'F' | 'M' | 'X' | undefined {
+  return v === 'F' || v === 'M' || v === 'X' ? v : undefined;
+}
+
+export function staffHref(serviceNo: string): string {
+  return `/staff/${seg(serviceNo)}`;
+}
+
+export function StaffPage({ query }: { query: URLSearchParams }) {
+  const { t } = useTranslation('staff');
+  const { t: tc } = useTranslation();
+  const f = useFormat();
+  const ranks = useRanks();
+  const units = useUnits();
+
+  const q = query.get('q') ?? '';
+  const uncovered = query.get('uncovered') === '1';
+  const unit = query.get('unit') ?? '';
+  const rank = query.get('rank') ?? '';
+  const gender = asGender(query.get('gender'));
+
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text === q) return;
+    const timer = setTimeout(() => setQuery({ q: text.trim() ? text : null }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, q]);
+
+  const filters = useMemo(
+    () => ({
+      query: q.trim() || undefined,
+      uncovered: uncovered || undefined,
+      unitCode: unit || undefined,
+      rank: rank || undefined,
+      gender,
+    }),
+    [q, uncovered, unit, rank, gender],
+  );
+  const key = JSON.stringify(filters);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('staff.list', { ...filters, offset, limit }),
+    [filters],
+  );
+  const paged = usePagedRows<StaffRow>(key, fetchPage, STAFF_PAGE_SIZE);
+
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'group'; staff: StaffRow } | null>(null);
+  const filtered = Boolean(filters.query || filters.uncovered || filters.unitCode || filters.rank || filters.gender);
+
+  const columns = useMemo<VColumn<StaffRow>[]>(
+    () => [
+      {
+        key: 'serviceNo',
+        header: t('columns.serviceNo'),
+        width: '7.5rem',
+        title: (r) => r.serviceNo,
+        cell: (r) => <span className="mono">{r.serviceNo}</span>,
+      },
+      {
+        key: 'name',
+        header: t('columns.name'),
+        width: 'minmax(9rem, 2fr)',
+        title: (r) => r.name,
+        cell: (r) => (
+          <Link to={staffHref(r.serviceNo)} tabIndex={-1}>
+            {r.name}
+          </Link>
+        ),
+      },
+      {
+        key: 'rank',
+        header: t('columns.rank'),
+        width: 'minmax(7rem, 1.5fr)',
+        title: (r) => `${r.rankEn} · ${r.rankHi}`,
+        cell: (r) => rankName(r, f.lang),
+      },
+      {
+        key: 'gender',
+        header: t('columns.gender'),
+        width: '4.5rem',
+        cell: (r) => tc(`gender.${r.gender}`),
+      },
+      {
+        key: 'unit',
+        header: t('columns.unit'),
+        width: 'minmax(7rem, 1.5fr)',
+        title: (r) => `${unitName(r, f.lang)} (${r.unitCode})`,
+        cell: (r) => unitName(r, f.lang),
+      },
+      {
+        key: 'phone',
+        header: t('columns.phone'),
+        width: '8.8rem',
+        cell: (r) => <span className="num nowrap">{formatPhone(r.phone)}</span>,
+      },
+      {
+        key: 'groups',
+        header: t('columns.groups'),
+        width: '4.5rem',
+        align: 'end',
+        cell: (r) =>
+          r.activeGroups > 0 ? (
+            <span className="num">{f.number(r.activeGroups)}</span>
+          ) : (
+            <span className="pill pill--bad">{t('noGroup')}</span>
+          ),
+      },
+      {
+        key: 'actions',
+        header: <span className="visually-hidden">{t('columns.actions')}</span>,
+        width: '8.5rem',
+        align: 'end',
+        cell: (r) => (
+          <button
+            type="button"
+            className={r.activeGroups > 0 ? 'btn btn--small btn--ghost' : 'btn btn--small'}
+            tabIndex={-1}
+            aria-label={t('actions.addToGroupOf', { name: r.name })}
+            onClick={() => setDialog({ kind: 'group', staff: r })}
+          >
+            {t('actions.addToGroup')}
+          </button>
+        ),
+      },
+    ],
+    [t, tc, f],
+  );
+
+  const total = paged.total;
+  const clearFilters = () => {
+    setText('');
+    setQuery({ q: null, uncovered: null, unit: null, rank: null, gender: null });
+  };
+  const unitChoices = (units.data ?? [])
+    .slice()
+    .sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true }));
+
+  return (
+    <div className="page page--fill">
+      <PageHeader
+        title={t('title')}
+        subtitle={
+          total === undefined ? (
+            t('subtitle')
+          ) : (
+            <span role="status">{t('total', { count: total, formatted: f.number(total) })}</span>
+          )
+        }
+        actions={
+          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
+            {t('actions.add')}
+          </button>
+        }
+      />
+
+      <div className="toolbar" role="search" aria-label={t('filters.label')}>
+        <div className="field">
+          <label className="field__label" htmlFor="staff-search">
+            {t('searchLabel')}
+          </label>
+          <input
+            id="staff-search"
+            className="input search-input"
+            type="search"
+            value={text}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setQuery({ q: text.trim() ? text : null });
+            }}
+            data-page-search
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="staff-unit">
+            {t('filters.unit')}
+          </label>
+          <select
+            id="staff-unit"
+            className="input select members-filter--group"
+            value={unit}
+            onChange={(e) => setQuery({ unit: e.target.value || null })}
+          >
+            <option value="">{t('filters.allUnits')}</option>
+            {unitChoices.map((u) => (
+              <option key={u.code} value={u.code}>
+                {unitName(u, f.lang)} ({u.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="staff-rank">
+            {t('filters.rank')}
+          </label>
+          <select
+            id="staff-rank"
+            className="input select members-filter--group"
+            value={rank}
+            onChange={(e) => setQuery({ rank: e.target.value || null })}
+          >
+            <option value="">{t('filters.allRanks')}</option>
+            {(ranks.data ?? []).map((r) => (
+              <option key={r.code} value={r.code}>
+                {rankName(r, f.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="staff-gender">
+            {t('filters.gender')}
+          </label>
+          <select
+            id="staff-gender"
+            className="input select"
+            value={gender ?? ''}
+            onChange={(e) => setQuery({ gender: e.target.value || null })}
+          >
+            <option value="">{t('filters.allGenders')}</option>
+            {(['F', 'M', 'X'] as const).map((g) => (
+              <option key={g} value={g}>
+                {tc(`gender.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <span className="field__label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <label className="check-field" title={t('filters.uncoveredHint')}>
+            <input
+              type="checkbox"
+              checked={uncovered}
+              onChange={(e) => setQuery({ uncovered: e.target.checked ? '1' : null })}
+            />
+            {t('filters.uncovered')}
+          </label>
+        </div>
+        {filtered ? (
+          <button type="button" className="btn btn--ghost" onClick={clearFilters}>
+            {tc('actions.clearFilters')}
+          </button>
+        ) : null}
+      </div>
+
+      {ranks.error ? <ErrorBanner error={ranks.error} onRetry={ranks.reload} /> : null}
+      {paged.error ? <ErrorBanner error={paged.error} onRetry={paged.retry} /> : null}
+
+      {total === undefined ? (
+        paged.error ? null : (
+          <p className="muted" role="status">
+            {tc('state.loading')}
+          </p>
+        )
+      ) : total === 0 ? (
+        uncovered ? (
+          <EmptyState
+            title={t('empty.uncoveredTitle')}
+            body={t('empty.uncoveredBody')}
+            action={
+              <button type="button" className="btn" onClick={clearFilters}>
+                {tc('actions.clearFilters')}
+              </button>
+            }
+          />
+        ) : filtered ? (
+          <EmptyState
+            title={t('empty.filteredTitle')}
+            body={t('empty.filteredBody')}
+            action={
+              <button type="button" className="btn" onClick={clearFilters}>
+                {tc('actions.clearFilters')}
+              </button>
+            }
+          />
+        ) : (
+          <EmptyState
+            title={t('empty.title')}
+            body={t('empty.body')}
+            action={
+              <>
+                <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
+                  {t('actions.add')}
+                </button>
+                <Link to="/import" className="btn">
+                  {t('empty.import')}
+                </Link>
+              </>
+            }
+          />
+        )
+      ) : (
+        <VirtualTable
+          label={t('title')}
+          columns={columns}
+          total={total}
+          rowAt={paged.rowAt}
+          onRange={paged.onRange}
+          onOpen={(r) => navigate(staffHref(r.serviceNo))}
+          stateKey={`staff:${key}`}
+          loadingText={tc('state.loading')}
+          footer={<span className="muted">{t('keyboardHint')}</span>}
+        />
+      )}
+
+      {dialog?.kind === 'create' ? <StaffFormDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'group' ? (
+        <AddStaffDialog
+          serviceNo={dialog.staff.serviceNo}
+          staffName={dialog.staff.name}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
