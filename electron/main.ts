@@ -17,11 +17,11 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   createAppProtocolHandler,
+  createSecureWindow,
   hardenApp,
   installSessionSecurity,
   openExternalIfVetted,
   registerAppScheme,
-  secureWindowOptions,
 } from './security.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 
@@ -85,13 +85,11 @@ function createWindow(dataDir: string): BrowserWindow {
     stateFile,
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow(
-    secureWindowOptions({
-      preload: preloadFile,
-      isPackaged: app.isPackaged,
-      bounds: { x: state.x, y: state.y, width: state.width, height: state.height },
-    }),
-  );
+  const win = createSecureWindow(BrowserWindow, {
+    preload: preloadFile,
+    isPackaged: app.isPackaged,
+    bounds: { x: state.x, y: state.y, width: state.width, height: state.height },
+  });
   if (state.maximized) win.maximize();
   trackWindowState(win, stateFile);
   win.once('ready-to-show', () => win.show());

@@ -5,15 +5,7 @@
 // installed, and the browser harness (plain Node) can reuse the CSP, headers and path guard
 // without loading Electron. See tests/unit/electron/security.test.ts for the checklist, item
 // by item.
-import type {
-  App,
-  BrowserWindowConstructorOptions,
-  Protocol,
-  Session,
-  Shell,
-  WebContents,
-  WebPreferences,
-} from 'electron';
+import type { App, BrowserWindowConstructorOptions, Protocol, Session, Shell, WebContents } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -30,28 +22,20 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * through the CSSOM (`element.style`), which style-src does not govern, and Vite is configured
  * to emit no inline scripts and no data: assets. `app://samooh` is named beside 'self'
  * because 'self' matching of custom schemes has varied between Chromium versions.
+ * Written as one literal so that electronegativity (and a reviewer) can read it; the same
+ * literal appears in installSessionSecurity for the same reason, and a unit test keeps the two
+ * identical.
  */
-export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
-  'default-src': `'self' ${APP_ORIGIN}`,
-  'script-src': `'self' ${APP_ORIGIN}`,
-  'style-src': `'self' ${APP_ORIGIN}`,
-  'img-src': `'self' ${APP_ORIGIN} data:`,
-  'font-src': `'self' ${APP_ORIGIN}`,
-  'connect-src': `'self' ${APP_ORIGIN}`,
-  'worker-src': `'self' ${APP_ORIGIN}`,
-  'object-src': `'none'`,
-  'frame-src': `'none'`,
-  'child-src': `'none'`,
-  'media-src': `'none'`,
-  'manifest-src': `'none'`,
-  'base-uri': `'none'`,
-  'form-action': `'none'`,
-  'frame-ancestors': `'none'`,
-};
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self' app://samooh; script-src 'self' app://samooh; style-src 'self' app://samooh; img-src 'self' app://samooh data:; font-src 'self' app://samooh; connect-src 'self' app://samooh; worker-src 'self' app://samooh; object-src 'none'; frame-src 'none'; child-src 'none'; media-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
-  .map(([k, v]) => `${k} ${v}`)
-  .join('; ');
+/** The policy as `directive → sources`, for tests and the harness. */
+export const CSP_DIRECTIVES: Readonly<Record<string, string>> = Object.fromEntries(
+  CONTENT_SECURITY_POLICY.split(';').map((d) => {
+    const [name = '', ...sources] = d.trim().split(/\s+/);
+    return [name, sources.join(' ')];
+  }),
+);
 
 /** Sent with every page and asset, by the app:// handler and by the harness alike. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -85,47 +69,52 @@ export function injectCspMeta(html: string): string {
 
 // --- Window settings --------------------------------------------------------------------------
 
-/** The webPreferences of every window: the checklist's settings, spelled out. */
-export function secureWebPreferences(opts: { preload: string; isPackaged: boolean }): WebPreferences {
-  return {
-    preload: opts.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    plugins: false,
-    enableWebSQL: false,
-    // Spell-check dictionaries are fetched from a Google CDN on some platforms; the app sends
-    // nothing anywhere by itself (SPEC §10).
-    spellcheck: false,
-    safeDialogs: true,
-    // Devtools only in development; a packaged build has none.
-    devTools: !opts.isPackaged,
-  };
-}
-
-export function secureWindowOptions(opts: {
+export interface SecureWindowOptions {
   preload: string;
   isPackaged: boolean;
   bounds: { x?: number; y?: number; width: number; height: number };
-  icon?: string;
-}): BrowserWindowConstructorOptions {
-  return {
+}
+
+/**
+ * Creates the app's window with every checklist setting spelled out literally in the
+ * constructor call — where electronegativity looks for them, and where a reviewer expects them.
+ * `BrowserWindow` is injected so tests can capture the options.
+ */
+export function createSecureWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  opts: SecureWindowOptions,
+): W {
+  return new BrowserWindow({
     ...opts.bounds,
     minWidth: 1024,
     minHeight: 700,
     show: false,
     title: 'Samooh',
     backgroundColor: '#ffffff',
-    ...(opts.icon ? { icon: opts.icon } : {}),
-    webPreferences: secureWebPreferences(opts),
-  };
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click would open links in new windows; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      plugins: false,
+      enableWebSQL: false,
+      // Spell-check dictionaries are fetched from a Google CDN on some platforms; the app sends
+      // nothing anywhere by itself (SPEC §10).
+      spellcheck: false,
+      safeDialogs: true,
+      // Devtools only in development; a packaged build has none.
+      devTools: !opts.isPackaged,
+    },
+  });
 }
 
 // --- The app:// protocol ----------------------------------------------------------------------
@@ -184,8 +173,8 @@ function isInside(root: string, candidate: string): boolean {
  * The path-traversal guard: maps a URL path (still percent-encoded, as in `URL.pathname`) to a
  * regular file inside `root`, or null. Denied: `..` and `.` segments (also percent-encoded or
  * double-encoded), backslashes, NUL, absolute and drive-letter paths, anything resolving
- * outside `root`, and symlinks whose target leaves `root`. `/` and extensionless paths that
- * name no file fall back to index.html (the single-page app handles its own routes).
+ * outside `root`, and symlinks whose target leaves `root`. `/` means index.html; there is no
+ * fallback for other paths (the renderer routes in the URL hash).
  */
 export async function resolveAppAsset(root: string, urlPath: string): Promise<string | null> {
   if (typeof urlPath !== 'string' || urlPath.length > 1024) return null;
@@ -199,7 +188,8 @@ export async function resolveAppAsset(root: string, urlPath: string): Promise<st
     return null;
   }
   if (decoded.includes('\\') || decoded.includes('\0') || decoded.includes('%')) return null;
-  const rel = decoded.replace(/^\/+/, '');
+  if (!decoded.startsWith('/')) return null;
+  const rel = decoded.slice(1);
   if (rel.startsWith('/') || path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel)) return null;
   const segments = rel.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return null;
@@ -214,11 +204,7 @@ export async function resolveAppAsset(root: string, urlPath: string): Promise<st
   const candidate = path.resolve(rootReal, wanted);
   if (!isInside(rootReal, candidate)) return null;
 
-  const found = await realFileInside(rootReal, candidate);
-  if (found) return found;
-  const last = segments[segments.length - 1] ?? '';
-  if (!last.includes('.')) return realFileInside(rootReal, path.join(rootReal, 'index.html'));
-  return null;
+  return realFileInside(rootReal, candidate);
 }
 
 async function realFileInside(rootReal: string, candidate: string): Promise<string | null> {
@@ -381,12 +367,21 @@ export function installSessionSecurity(session: Session, log: (message: string) 
     callback({ cancel: !ok });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers: Record<string, string[]> = {};
+    const kept: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(details.responseHeaders ?? {})) {
-      if (!Object.keys(SECURITY_HEADERS).some((h) => h.toLowerCase() === k.toLowerCase())) headers[k] = v;
+      if (!Object.keys(SECURITY_HEADERS).some((h) => h.toLowerCase() === k.toLowerCase())) kept[k] = v;
     }
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers[k] = [v];
-    callback({ responseHeaders: headers });
+    const others = Object.entries(SECURITY_HEADERS).filter(([k]) => k !== 'Content-Security-Policy');
+    callback({
+      responseHeaders: {
+        ...kept,
+        ...Object.fromEntries(others.map(([k, v]) => [k, [v]])),
+        // The same literal as CONTENT_SECURITY_POLICY (a unit test checks), so scanners see it.
+        'Content-Security-Policy': [
+          "default-src 'self' app://samooh; script-src 'self' app://samooh; style-src 'self' app://samooh; img-src 'self' app://samooh data:; font-src 'self' app://samooh; connect-src 'self' app://samooh; worker-src 'self' app://samooh; object-src 'none'; frame-src 'none'; child-src 'none'; media-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
   });
 }
 
