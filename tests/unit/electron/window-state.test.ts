@@ -57,7 +57,7 @@ describe('window state', () => {
       const file = path.join(tempDir(), 'window-state.json');
       const win = Object.assign(new FakeEmitter(), {
         getNormalBounds: () => ({ x: 10, y: 20, width: 1300, height: 800 }),
-        isMaximized: () => false,
+        isMaximized: (): boolean => false,
         isDestroyed: () => false,
       });
       trackWindowState(win as never, file);
