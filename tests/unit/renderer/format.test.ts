@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, parseDateInput, todayIso } from '../../../renderer/format/dates.js';
+import { formatNumber, formatPercent, share } from '../../../renderer/format/numbers.js';
+
+describe('dates', () => {
+  it('shows ISO dates as dd-mm-yyyy without any time-zone shift', () => {
+    expect(formatDate('2024-03-07')).toBe('07-03-2024');
+    expect(formatDate('1999-12-31')).toBe('31-12-1999');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+  });
+
+  it('shows timestamps in local time', () => {
+    const d = new Date(2024, 0, 5, 9, 7);
+    expect(formatDateTime(d.toISOString())).toBe('05-01-2024 09:07');
+  });
+
+  it('parses what clerks type and refuses impossible dates', () => {
+    expect(parseDateInput('07-03-2024')).toBe('2024-03-07');
+    expect(parseDateInput('7/3/2024')).toBe('2024-03-07');
+    expect(parseDateInput(' 07.03.2024 ')).toBe('2024-03-07');
+    expect(parseDateInput('2024-03-07')).toBe('2024-03-07');
+    expect(parseDateInput('29-02-2024')).toBe('2024-02-29');
+    expect(parseDateInput('29-02-2023')).toBeNull();
+    expect(parseDateInput('31-04-2024')).toBeNull();
+    expect(parseDateInput('00-01-2024')).toBeNull();
+    expect(parseDateInput('03-13-2024')).toBeNull();
+    expect(parseDateInput('2024/03/07')).toBeNull();
+    expect(parseDateInput('tomorrow')).toBeNull();
+  });
+
+  it('knows today in local time', () => {
+    expect(todayIso(new Date(2024, 6, 1, 23, 59))).toBe('2024-07-01');
+  });
+});
+
+describe('numbers', () => {
+  it('groups digits the Indian way in both languages, with Latin digits', () => {
+    expect(formatNumber(130000)).toBe('1,30,000');
+    expect(formatNumber(260000, 'hi')).toBe('2,60,000');
+    expect(formatNumber(12345678)).toBe('1,23,45,678');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(null)).toBe('');
+  });
+
+  it('formats percentages given as 0–100', () => {
+    expect(formatPercent(87.5)).toBe('87.5%');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(66.666, 'en', 0)).toBe('67%');
+    expect(formatPercent(87.5, 'hi')).toMatch(/^87\.5\s?%$/);
+  });
+
+  it('treats nothing to cover as fully covered', () => {
+    expect(share(0, 0)).toBe(100);
+    expect(share(1, 4)).toBe(25);
+  });
+});
