@@ -7,6 +7,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { CliError } from './cli/runtime.js';
 // Command groups (one file each). Keep this list static: bundlers need to see every import.
 import { registerCoreCommands } from './cli/commands-register.js';
+import { registerIoCommands } from './cli/commands-register-io.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -31,6 +32,7 @@ Examples:
     );
   program.exitOverride();
   registerCoreCommands(program);
+  registerIoCommands(program);
   return program;
 }
 

@@ -1,0 +1,512 @@
+// SQL for the register workbook import (SPEC §5): a snapshot of what the register already holds,
+// and the bulk writer that applies an import plan.
+//
+// Every statement is a typed Kysely query compiled once and run as a prepared statement for each
+// row (prepareBulk), because an import may write 2,60,000 members and Kysely's per-query compile
+// and promise overhead would dominate. The caller runs snapshot, planning, writing and the audit
+// entry inside ONE transaction (db/exec.ts `transaction`), so an import is all-or-nothing and the
+// plan is computed against exactly the state it is applied to.
+import type Database from 'better-sqlite3';
+import type { Compilable } from 'kysely';
+import type { RegisterDb } from './connection.js';
+import { all, prepareBulk, transaction } from './exec.js';
+import type { CitizenCategory, Gender, GroupKind, GroupStatus, UnitType } from './schema.js';
+
+export interface SnapshotUnit {
+  id: number;
+  code: string;
+  name: string;
+  nameHi: string | null;
+  type: UnitType;
+  parentId: number | null;
+  division: string | null;
+}
+
+export interface SnapshotStaff {
+  id: number;
+  serviceNo: string;
+  name: string;
+  rankId: number;
+  gender: Gender;
+  postingUnitId: number;
+  phone: string | null;
+}
+
+export interface SnapshotGroup {
+  id: number;
+  code: string;
+  unitId: number;
+  kind: GroupKind;
+  name: string;
+  createdOn: string | null;
+  adminStaffId: number | null;
+  inviteLink: string | null;
+  status: GroupStatus;
+}
+
+export interface SnapshotPerson {
+  id: number;
+  phone: string;
+  name: string;
+  locality: string | null;
+  occupation: string | null;
+  category: CitizenCategory;
+  consentOn: string | null;
+  consentHow: string | null;
+}
+
+export interface SnapshotMembership {
+  id: number;
+  groupId: number;
+  personId: number | null;
+  staffId: number | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+export interface RegisterSnapshot {
+  units: SnapshotUnit[];
+  staff: SnapshotStaff[];
+  groups: SnapshotGroup[];
+  /** Erased people (phone NULL) cannot be matched by an import and are left out. */
+  people: SnapshotPerson[];
+  memberships: SnapshotMembership[];
+}
+
+/** Everything an import compares against. Read inside the import's transaction when committing. */
+export function loadRegisterSnapshot(db: RegisterDb): RegisterSnapshot {
+  const units = all(
+    db,
+    db.k.selectFrom('units').select(['id', 'code', 'name', 'nameHi', 'type', 'parentId', 'division']).orderBy('id'),
+  );
+  const staff = all(
+    db,
+    db.k
+      .selectFrom('staff')
+      .select(['id', 'serviceNo', 'name', 'rankId', 'gender', 'postingUnitId', 'phone'])
+      .orderBy('id'),
+  );
+  const groups = all(
+    db,
+    db.k
+      .selectFrom('groups')
+      .select(['id', 'code', 'unitId', 'kind', 'name', 'createdOn', 'adminStaffId', 'inviteLink', 'status'])
+      .orderBy('id'),
+  );
+  const people = all(
+    db,
+    db.k
+      .selectFrom('people')
+      .select(['id', 'phone', 'name', 'locality', 'occupation', 'category', 'consentOn', 'consentHow'])
+      .where('phone', 'is not', null)
+      .orderBy('id'),
+  ) as SnapshotPerson[];
+  const memberships = all(
+    db,
+    db.k.selectFrom('memberships').select(['id', 'groupId', 'personId', 'staffId', 'joinedOn', 'leftOn']).orderBy('id'),
+  );
+  return { units, staff, groups, people, memberships };
+}
+
+/** True when the register has no units, groups, staff or people yet (first import). */
+export function registerIsEmpty(db: RegisterDb): boolean {
+  const one = (t: 'units' | 'groups' | 'staff' | 'people') =>
+    all(db, db.k.selectFrom(t).select('id').limit(1)).length === 0;
+  return one('units') && one('groups') && one('staff') && one('people');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The write plan. Rows refer to each other by code (the import's language); the writer resolves
+// codes to ids, including ids of rows it inserted a moment earlier.
+
+export interface UnitWrite {
+  code: string;
+  name: string;
+  nameHi: string | null;
+  type: UnitType;
+  parentCode: string | null;
+  division: string | null;
+}
+
+export interface StaffWrite {
+  serviceNo: string;
+  name: string;
+  rankId: number;
+  gender: Gender;
+  postingUnitCode: string;
+  phone: string | null;
+}
+
+export interface GroupWrite {
+  code: string;
+  unitCode: string;
+  kind: GroupKind;
+  name: string;
+  createdOn: string | null;
+  adminServiceNo: string | null;
+  inviteLink: string | null;
+  status: GroupStatus;
+}
+
+export interface PersonWrite {
+  phone: string;
+  name: string;
+  locality: string | null;
+  occupation: string | null;
+  category: CitizenCategory;
+  consentOn: string | null;
+  consentHow: string | null;
+}
+
+export interface MembershipInsert {
+  groupCode: string;
+  /** A citizen (by phone) or a staff member (by service number); exactly one is set. */
+  phone: string | null;
+  serviceNo: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+export interface MembershipUpdate {
+  id: number;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+export interface ImportWrites {
+  units: { insert: UnitWrite[]; update: (UnitWrite & { id: number })[] };
+  staff: { insert: StaffWrite[]; update: (StaffWrite & { id: number })[] };
+  groups: { insert: GroupWrite[]; update: (GroupWrite & { id: number })[] };
+  people: { insert: PersonWrite[]; update: (PersonWrite & { id: number })[] };
+  memberships: { insert: MembershipInsert[]; update: MembershipUpdate[] };
+}
+
+export function emptyWrites(): ImportWrites {
+  return {
+    units: { insert: [], update: [] },
+    staff: { insert: [], update: [] },
+    groups: { insert: [], update: [] },
+    people: { insert: [], update: [] },
+    memberships: { insert: [], update: [] },
+  };
+}
+
+export function countWrites(w: ImportWrites): number {
+  return (
+    w.units.insert.length +
+    w.units.update.length +
+    w.staff.insert.length +
+    w.staff.update.length +
+    w.groups.insert.length +
+    w.groups.update.length +
+    w.people.insert.length +
+    w.people.update.length +
+    w.memberships.insert.length +
+    w.memberships.update.length
+  );
+}
+
+/**
+ * A prepared statement compiled from a typed Kysely query. The query is built once with a unique
+ * sentinel in place of every value; the compiled parameter list then tells which named value goes
+ * to which `?` (parameters that are not sentinels are constants of the query, like `erasedAt:
+ * null`), so callers pass an object and never count placeholders.
+ */
+function bulk<K extends string>(
+  db: RegisterDb,
+  keys: readonly K[],
+  build: (p: { [k in K]: never }) => Compilable<unknown>,
+): (values: { [k in K]: string | number | null }) => Database.RunResult {
+  const sentinels = Object.fromEntries(keys.map((k) => [k, `\u0000bulk:${k}\u0000`])) as unknown as { [k in K]: never };
+  const q = build(sentinels);
+  const slots = q.compile().parameters.map((p) => {
+    const key = keys.find((k) => (sentinels[k] as unknown) === p);
+    return key === undefined ? { constant: p } : { key };
+  });
+  for (const k of keys) {
+    if (!slots.some((s) => 'key' in s && s.key === k)) throw new Error(`bulk statement: ${k} is not used by the query`);
+  }
+  const stmt = prepareBulk(db, q);
+  const args = slots.map((s) => ('constant' in s ? s.constant : null));
+  return (values) => {
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i]!;
+      if ('key' in s) args[i] = values[s.key];
+    }
+    return stmt.run(args);
+  };
+}
+
+export interface WriteProgress {
+  (done: number, total: number): void;
+}
+
+/** How many rows are written between progress reports (and cancellation checks). */
+export const WRITE_BATCH = 5000;
+
+/**
+ * Applies an import plan. Call inside the import's transaction. `progress` runs after every
+ * batch; throwing from it (cancellation) aborts the import and the caller's transaction rolls
+ * everything back.
+ */
+export function applyImportWrites(db: RegisterDb, w: ImportWrites, at: string, progress: WriteProgress): void {
+  transaction(db, () => writeAll(db, w, at, progress));
+}
+
+function writeAll(db: RegisterDb, w: ImportWrites, at: string, progress: WriteProgress): void {
+  const total = countWrites(w);
+  let done = 0;
+  let sinceReport = 0;
+  const tick = () => {
+    done++;
+    if (++sinceReport >= WRITE_BATCH) {
+      sinceReport = 0;
+      progress(done, total);
+    }
+  };
+
+  const unitIds = new Map<string, number>();
+  for (const u of all(db, db.k.selectFrom('units').select(['id', 'code']))) unitIds.set(u.code, u.id);
+  const staffIds = new Map<string, number>();
+  for (const s of all(db, db.k.selectFrom('staff').select(['id', 'serviceNo']))) staffIds.set(s.serviceNo, s.id);
+  const groupIds = new Map<string, number>();
+  for (const g of all(db, db.k.selectFrom('groups').select(['id', 'code']))) groupIds.set(g.code, g.id);
+
+  const need = (map: Map<string, number>, code: string | null, what: string): number | null => {
+    if (code === null) return null;
+    const id = map.get(code);
+    // The planner only emits codes it resolved; reaching this is a bug, and throwing rolls back.
+    if (id === undefined) throw new Error(`import writer: ${what} ${code} is not in the register`);
+    return id;
+  };
+
+  // Units: top-level units first, so a new OP's new parent thana already has an id.
+  const unitInsert = bulk(db, ['code', 'name', 'nameHi', 'type', 'parentId', 'division', 'at'] as const, (p) =>
+    db.k.insertInto('units').values({
+      code: p.code,
+      name: p.name,
+      nameHi: p.nameHi,
+      type: p.type,
+      parentId: p.parentId,
+      division: p.division,
+      createdAt: p.at,
+      updatedAt: p.at,
+    }),
+  );
+  const unitUpdate = bulk(db, ['id', 'name', 'nameHi', 'type', 'parentId', 'division', 'at'] as const, (p) =>
+    db.k
+      .updateTable('units')
+      .set({
+        name: p.name,
+        nameHi: p.nameHi,
+        type: p.type,
+        parentId: p.parentId,
+        division: p.division,
+        updatedAt: p.at,
+      })
+      .where('id', '=', p.id),
+  );
+  for (const level of [false, true]) {
+    for (const u of w.units.update) {
+      if ((u.parentCode !== null) !== level) continue;
+      unitUpdate({ ...u, parentId: need(unitIds, u.parentCode, 'unit'), at });
+      tick();
+    }
+    for (const u of w.units.insert) {
+      if ((u.parentCode !== null) !== level) continue;
+      const r = unitInsert({ ...u, parentId: need(unitIds, u.parentCode, 'unit'), at });
+      unitIds.set(u.code, Number(r.lastInsertRowid));
+      tick();
+    }
+  }
+
+  const staffInsert = bulk(
+    db,
+    ['serviceNo', 'name', 'rankId', 'gender', 'postingUnitId', 'phone', 'at'] as const,
+    (p) =>
+      db.k.insertInto('staff').values({
+        serviceNo: p.serviceNo,
+        name: p.name,
+        rankId: p.rankId,
+        gender: p.gender,
+        postingUnitId: p.postingUnitId,
+        phone: p.phone,
+        createdAt: p.at,
+        updatedAt: p.at,
+      }),
+  );
+  const staffUpdate = bulk(db, ['id', 'name', 'rankId', 'gender', 'postingUnitId', 'phone', 'at'] as const, (p) =>
+    db.k
+      .updateTable('staff')
+      .set({
+        name: p.name,
+        rankId: p.rankId,
+        gender: p.gender,
+        postingUnitId: p.postingUnitId,
+        phone: p.phone,
+        updatedAt: p.at,
+      })
+      .where('id', '=', p.id),
+  );
+  for (const s of w.staff.update) {
+    staffUpdate({ ...s, postingUnitId: need(unitIds, s.postingUnitCode, 'unit'), at });
+    tick();
+  }
+  for (const s of w.staff.insert) {
+    const r = staffInsert({ ...s, postingUnitId: need(unitIds, s.postingUnitCode, 'unit'), at });
+    staffIds.set(s.serviceNo, Number(r.lastInsertRowid));
+    tick();
+  }
+
+  const groupInsert = bulk(
+    db,
+    ['code', 'unitId', 'kind', 'name', 'createdOn', 'adminStaffId', 'inviteLink', 'status', 'at'] as const,
+    (p) =>
+      db.k.insertInto('groups').values({
+        code: p.code,
+        unitId: p.unitId,
+        kind: p.kind,
+        name: p.name,
+        createdOn: p.createdOn,
+        adminStaffId: p.adminStaffId,
+        inviteLink: p.inviteLink,
+        status: p.status,
+        createdAt: p.at,
+        updatedAt: p.at,
+      }),
+  );
+  const groupUpdate = bulk(
+    db,
+    ['id', 'unitId', 'kind', 'name', 'createdOn', 'adminStaffId', 'inviteLink', 'status', 'at'] as const,
+    (p) =>
+      db.k
+        .updateTable('groups')
+        .set({
+          unitId: p.unitId,
+          kind: p.kind,
+          name: p.name,
+          createdOn: p.createdOn,
+          adminStaffId: p.adminStaffId,
+          inviteLink: p.inviteLink,
+          status: p.status,
+          updatedAt: p.at,
+        })
+        .where('id', '=', p.id),
+  );
+  for (const g of w.groups.update) {
+    groupUpdate({
+      ...g,
+      unitId: need(unitIds, g.unitCode, 'unit'),
+      adminStaffId: need(staffIds, g.adminServiceNo, 'staff member'),
+      at,
+    });
+    tick();
+  }
+  for (const g of w.groups.insert) {
+    const r = groupInsert({
+      ...g,
+      unitId: need(unitIds, g.unitCode, 'unit'),
+      adminStaffId: need(staffIds, g.adminServiceNo, 'staff member'),
+      at,
+    });
+    groupIds.set(g.code, Number(r.lastInsertRowid));
+    tick();
+  }
+
+  const personIds = new Map<string, number>();
+  const personInsert = bulk(
+    db,
+    ['phone', 'name', 'locality', 'occupation', 'category', 'consentOn', 'consentHow', 'at'] as const,
+    (p) =>
+      db.k.insertInto('people').values({
+        phone: p.phone,
+        name: p.name,
+        locality: p.locality,
+        occupation: p.occupation,
+        category: p.category,
+        consentOn: p.consentOn,
+        consentHow: p.consentHow,
+        erasedAt: null,
+        createdAt: p.at,
+        updatedAt: p.at,
+      }),
+  );
+  const personUpdate = bulk(
+    db,
+    ['id', 'name', 'locality', 'occupation', 'category', 'consentOn', 'consentHow', 'at'] as const,
+    (p) =>
+      db.k
+        .updateTable('people')
+        .set({
+          name: p.name,
+          locality: p.locality,
+          occupation: p.occupation,
+          category: p.category,
+          consentOn: p.consentOn,
+          consentHow: p.consentHow,
+          updatedAt: p.at,
+        })
+        .where('id', '=', p.id),
+  );
+  for (const p of w.people.update) {
+    personUpdate({ ...p, at });
+    personIds.set(p.phone, p.id);
+    tick();
+  }
+  for (const p of w.people.insert) {
+    const r = personInsert({ ...p, at });
+    personIds.set(p.phone, Number(r.lastInsertRowid));
+    tick();
+  }
+
+  const membershipInsert = bulk(db, ['groupId', 'personId', 'staffId', 'joinedOn', 'leftOn', 'at'] as const, (p) =>
+    db.k.insertInto('memberships').values({
+      groupId: p.groupId,
+      personId: p.personId,
+      staffId: p.staffId,
+      joinedOn: p.joinedOn,
+      leftOn: p.leftOn,
+      createdAt: p.at,
+      updatedAt: p.at,
+    }),
+  );
+  const membershipUpdate = bulk(db, ['id', 'joinedOn', 'leftOn', 'at'] as const, (p) =>
+    db.k
+      .updateTable('memberships')
+      .set({ joinedOn: p.joinedOn, leftOn: p.leftOn, updatedAt: p.at })
+      .where('id', '=', p.id),
+  );
+  // Updates first: closing an active membership frees the "one active membership" slot that a
+  // new active row for the same member and group may take.
+  for (const m of w.memberships.update) {
+    membershipUpdate({ ...m, at });
+    tick();
+  }
+  const lookupPerson = personLookup(db, personIds);
+  for (const m of w.memberships.insert) {
+    membershipInsert({
+      groupId: need(groupIds, m.groupCode, 'group'),
+      personId: m.phone === null ? null : lookupPerson(m.phone),
+      staffId: need(staffIds, m.serviceNo, 'staff member'),
+      joinedOn: m.joinedOn,
+      leftOn: m.leftOn,
+      at,
+    });
+    tick();
+  }
+  progress(done, total);
+}
+
+/** People the plan did not touch (unchanged) are looked up by phone once, on first use. */
+function personLookup(db: RegisterDb, known: Map<string, number>): (phone: string) => number {
+  const q = db.k.selectFrom('people').select('id').where('phone', '=', '\u0000phone');
+  const stmt = prepareBulk(db, q);
+  return (phone) => {
+    const hit = known.get(phone);
+    if (hit !== undefined) return hit;
+    const row = stmt.get(phone) as { id: number } | undefined;
+    if (!row) throw new Error(`import writer: no person with phone ${phone}`);
+    known.set(phone, row.id);
+    return row.id;
+  };
+}

@@ -1,0 +1,147 @@
+// Opening what the clerk chose: an .xlsx workbook, a folder of CSV files (units.csv, groups.csv,
+// staff.csv, members.csv), or one CSV file. Files are read into memory once, hashed (the audit
+// entry names the SHA-256 of exactly the bytes imported) and parsed from that same buffer.
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../backend/errors.js';
+import type { Cell, RawSheet, RawSource } from './cells.js';
+import { CsvError, parseCsv } from './csv.js';
+import { readXlsx, XlsxError } from './xlsx-read.js';
+
+export const CSV_MAX_BYTES = 200 * 1024 * 1024;
+const CSV_EXT = /\.(csv|tsv|txt)$/i;
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+function badFile(file: string, why: string): AppError {
+  return new AppError('BAD_FILE', `${path.basename(file)} cannot be imported: ${why}.`, { file });
+}
+
+/** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
+export function decodeText(buf: Buffer, file: string): string {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return decodeUtf8(buf.subarray(3), file);
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  return decodeUtf8(buf, file);
+}
+
+function decodeUtf8(buf: Buffer, file: string): string {
+  if (buf.includes(0)) throw badFile(file, 'it is not a text file (it contains binary data)');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw badFile(
+      file,
+      'it is not UTF-8 text. In Excel use Save As → "CSV UTF-8 (Comma delimited)"; the plain "CSV" type cannot hold Hindi',
+    );
+  }
+}
+
+/** One CSV file's text → a raw sheet (blank records dropped, record numbers kept). */
+export function csvSheet(text: string, source: string, file: string): RawSheet {
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  try {
+    parseCsv(text, (fields, recordNo) => {
+      let any = false;
+      for (const f of fields) {
+        if (f.trim() !== '') {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return;
+      rows.push(fields);
+      rowNumbers.push(recordNo);
+    });
+  } catch (err) {
+    if (err instanceof CsvError) throw badFile(file, err.message);
+    throw err;
+  }
+  return { source, rows, rowNumbers };
+}
+
+function readFileCapped(file: string, max: number): Buffer {
+  const st = statSync(file);
+  if (st.size > max) throw badFile(file, `it is larger than ${Math.round(max / 1024 / 1024)} MB`);
+  return readFileSync(file);
+}
+
+/** Reads the source into raw sheets. Throws AppError('BAD_FILE') for anything unreadable. */
+export async function readSource(input: string): Promise<RawSource> {
+  const file = path.resolve(input);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new AppError('BAD_FILE', `${input} does not exist or cannot be read.`, { file });
+  }
+  if (st.isDirectory()) return readCsvFolder(file);
+  if (!st.isFile()) throw badFile(file, 'it is not a regular file');
+  if (CSV_EXT.test(file)) {
+    const buf = readFileCapped(file, CSV_MAX_BYTES);
+    const hash = sha256(buf);
+    const name = path.basename(file);
+    return {
+      path: file,
+      format: 'csv',
+      sha256: hash,
+      files: [{ name, bytes: buf.length, sha256: hash }],
+      sheets: [csvSheet(decodeText(buf, file), name, file)],
+      skipped: [],
+    };
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileCapped(file, 150 * 1024 * 1024);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw badFile(file, (err as Error).message);
+  }
+  const hash = sha256(buf);
+  try {
+    const { sheets, skipped } = await readXlsx(buf);
+    return {
+      path: file,
+      format: 'xlsx',
+      sha256: hash,
+      files: [{ name: path.basename(file), bytes: buf.length, sha256: hash }],
+      sheets,
+      skipped,
+    };
+  } catch (err) {
+    if (err instanceof XlsxError) throw badFile(file, err.message);
+    throw badFile(file, `unexpected problem reading it (${(err as Error)?.message ?? String(err)})`);
+  }
+}
+
+function readCsvFolder(dir: string): RawSource {
+  const names = readdirSync(dir).sort();
+  const files: RawSource['files'] = [];
+  const sheets: RawSheet[] = [];
+  const skipped: RawSource['skipped'] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const st = lstatSync(full);
+    if (st.isSymbolicLink()) {
+      skipped.push({ source: name, reason: 'a link, not a file; links are not followed' });
+      continue;
+    }
+    if (!st.isFile()) continue;
+    if (!CSV_EXT.test(name)) {
+      if (!name.startsWith('.')) skipped.push({ source: name, reason: 'not a .csv file' });
+      continue;
+    }
+    const buf = readFileCapped(full, CSV_MAX_BYTES);
+    files.push({ name, bytes: buf.length, sha256: sha256(buf) });
+    sheets.push(csvSheet(decodeText(buf, full), name, full));
+  }
+  if (files.length === 0) {
+    throw badFile(dir, 'the folder has no .csv files (expected units.csv, groups.csv, staff.csv, members.csv)');
+  }
+  // The folder's fingerprint: each file's name and hash, in name order.
+  const hash = sha256(files.map((f) => `${f.name}\t${f.sha256}\n`).join(''));
+  return { path: dir, format: 'csv', sha256: hash, files, sheets, skipped };
+}
