@@ -21,7 +21,7 @@ export function safeFileName(name: string, fallback = 'file'): string {
   const base = path.basename(String(name).replace(/\\/g, '/'));
   const cleaned = base
     .normalize('NFC')
-    .replace(/[^\p{L}\p{M}\p{N}._ -]+/gu, '_')
+    .replace(/[^\p{L}\p{M}\p{N}._ (),-]+/gu, '_')
     .replace(/^[.\s]+/, '')
     .trim()
     .slice(-120);

@@ -47,6 +47,8 @@ export interface RunningHarness {
   token: string;
   dataDir: string;
   dialogs: HarnessDialogBroker;
+  /** Calls still running (tests check that a closed page cancels its call). */
+  runningCalls(): number;
   close(): Promise<void>;
 }
 
@@ -325,6 +327,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     token,
     dataDir,
     dialogs: broker,
+    runningCalls: () => runner.runningCount,
     async close() {
       runner.cancelAll();
       broker.cancelAll();

@@ -1,0 +1,377 @@
+// The browser harness over real HTTP on 127.0.0.1, driven by the renderer's own API client
+// (bridge transport) and by raw requests that try to get around its guards.
+import { request as httpRequest } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handlers } from '../../../electron/backend/handlers.js';
+import { startHarness, type RunningHarness } from '../../../electron/harness/server.js';
+import { API_PATHS, TOKEN_HEADER, type DialogRequest } from '../../../electron/harness/wire.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
+import { createBridgeTransport, type PreviewDialogUi } from '../../../renderer/api/bridge-transport.js';
+import { createApiClient } from '../../../renderer/api/client.js';
+import { ApiError } from '../../../renderer/api/errors.js';
+import { tempDir } from '../../fixtures/temp.js';
+import { transportTestHandlers } from './transport-handlers.js';
+
+const running: RunningHarness[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.close();
+});
+
+function rendererDir(): string {
+  const root = path.join(tempDir(), 'renderer');
+  mkdirSync(path.join(root, 'assets'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8" /></head><body></body></html>',
+  );
+  writeFileSync(path.join(root, 'assets', 'app.js'), 'export {}');
+  writeFileSync(path.join(root, '..', 'secret.txt'), 'secret');
+  return root;
+}
+
+async function start(opts: { testHooks?: boolean; maxUploadBytes?: number; real?: boolean } = {}) {
+  const h = await startHarness({
+    dataDir: tempDir(),
+    port: 0,
+    rendererDir: rendererDir(),
+    handlers: opts.real ? handlers : transportTestHandlers,
+    testHooks: opts.testHooks ?? false,
+    operator: 'tester',
+    ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
+  });
+  running.push(h);
+  return h;
+}
+
+/** A page's view: the real client over the bridge transport, with a scripted dialog UI. */
+function client(h: RunningHarness, ui?: PreviewDialogUi, token = h.token) {
+  return createApiClient(createBridgeTransport({ token, baseUrl: h.origin, ...(ui ? { ui } : {}) }));
+}
+
+/** Raw HTTP, for paths and headers that fetch would normalise or refuse to send. */
+function raw(
+  h: RunningHarness,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+        setHost: !opts.headers?.host,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const callBody = JSON.stringify({ id: 'r1', name: 'test.echo', args: { text: 'hi' } });
+
+describe('harness: serving the renderer', () => {
+  it('prints a loopback URL with the token in the fragment', async () => {
+    const h = await start();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(h.url).toContain(h.token);
+  });
+
+  it('serves the page with the CSP header and meta tag, and assets', async () => {
+    const h = await start();
+    const res = await fetch(`${h.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(await res.text()).toContain('http-equiv="Content-Security-Policy"');
+    const js = await fetch(`${h.origin}/assets/app.js`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses traversal out of the renderer folder', async () => {
+    const h = await start();
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt']) {
+      const r = await raw(h, { path: p });
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('secret');
+    }
+  });
+
+  it('refuses requests for another host name (DNS rebinding)', async () => {
+    const h = await start();
+    const r = await raw(h, { path: '/', headers: { host: `evil.example:${h.port}` } });
+    expect(r.status).toBe(421);
+    const ok = await raw(h, { path: '/', headers: { host: `localhost:${h.port}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const h = await start();
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (!external) return; // no other interface in this sandbox: nothing else to reach
+    await expect(fetch(`http://${external.address}:${h.port}/`)).rejects.toThrow();
+  });
+});
+
+describe('harness: API guards', () => {
+  it('refuses API requests without the token, or with a wrong one', async () => {
+    const h = await start();
+    const json = { 'content-type': 'application/json' };
+    const none = await raw(h, { method: 'POST', path: API_PATHS.call, headers: json, body: callBody });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const wrong = await raw(h, {
+      method: 'POST',
+      path: API_PATHS.call,
+      headers: { ...json, [TOKEN_HEADER]: 'x'.repeat(43) },
+      body: callBody,
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await raw(h, {
+      method: 'POST',
+      path: API_PATHS.call,
+      headers: { ...json, [TOKEN_HEADER]: h.token },
+      body: callBody,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toContain('"type":"result"');
+    // the token in a query string is not accepted either
+    const q = await raw(h, {
+      method: 'POST',
+      path: `${API_PATHS.call}?token=${h.token}`,
+      headers: json,
+      body: callBody,
+    });
+    expect(q.status).toBe(401);
+  });
+
+  it('refuses other origins, cross-site fetches, non-JSON bodies and wrong methods', async () => {
+    const h = await start();
+    const base = { 'content-type': 'application/json', [TOKEN_HEADER]: h.token };
+    const post = (headers: Record<string, string>) =>
+      raw(h, { method: 'POST', path: API_PATHS.call, headers, body: callBody });
+    expect((await post({ ...base, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post({ ...base, origin: `http://127.0.0.1:${h.port + 1}` })).status).toBe(403);
+    expect((await post({ ...base, origin: h.origin })).status).toBe(200);
+    expect((await post({ ...base, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ ...base, 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await raw(h, { method: 'GET', path: API_PATHS.call, headers: base })).status).toBe(405);
+    expect((await raw(h, { method: 'POST', path: '/api/nothing', headers: base, body: '{}' })).status).toBe(404);
+  });
+
+  it('keeps test hooks closed unless enabled', async () => {
+    const h = await start();
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: h.token };
+    const r = await raw(h, {
+      method: 'POST',
+      path: API_PATHS.testDialogs,
+      headers,
+      body: JSON.stringify({ answers: [] }),
+    });
+    expect(r.status).toBe(404);
+  });
+});
+
+describe('harness: calls through the renderer API client', () => {
+  it('round-trips a call, with the operator of the harness', async () => {
+    const h = await start();
+    expect(await client(h).call('test.echo' as never, { text: 'नमस्ते' } as never)).toEqual({
+      text: 'नमस्ते',
+      operator: 'tester',
+    });
+  });
+
+  it('throws ApiError with the backend code, message and details', async () => {
+    const h = await start();
+    const api = client(h);
+    const err = await api.call('test.fail' as never, {} as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).toData()).toEqual({
+      code: 'CONFLICT',
+      message: 'Code PAT-1 is already used',
+      details: { field: 'code' },
+    });
+    const bad = await api.call('test.echo' as never, { text: 7 } as never).catch((e: unknown) => e);
+    expect((bad as ApiError).code).toBe('BAD_INPUT');
+  });
+
+  it('reports a wrong token as FORBIDDEN and a dead server as TRANSPORT', async () => {
+    const h = await start();
+    const err = await client(h, undefined, 'y'.repeat(43))
+      .call('test.echo' as never, { text: 'x' } as never)
+      .catch((e: unknown) => e);
+    expect((err as ApiError).code).toBe('FORBIDDEN');
+    const dead = createApiClient(createBridgeTransport({ token: h.token, baseUrl: 'http://127.0.0.1:9' }));
+    const err2 = await dead.call('test.echo' as never, { text: 'x' } as never).catch((e: unknown) => e);
+    expect((err2 as ApiError).code).toBe('TRANSPORT');
+  });
+
+  it('streams progress to the caller and to global listeners', async () => {
+    const h = await start();
+    const api = client(h);
+    const mine: number[] = [];
+    const global: string[] = [];
+    const off = api.onProgress((e) => global.push(e.name));
+    const r = await api.call('test.progress' as never, { steps: 3000 } as never, {
+      onProgress: (p) => mine.push(p.done),
+    });
+    off();
+    expect(r).toEqual({ steps: 3000 });
+    expect(mine[0]).toBe(1);
+    expect(mine.at(-1)).toBe(3000);
+    expect(mine.length).toBeLessThan(300);
+    expect(new Set(global)).toEqual(new Set(['test.progress']));
+  });
+
+  it('cancels a call when its AbortSignal fires', async () => {
+    const h = await start();
+    const api = client(h);
+    const ctrl = new AbortController();
+    const p = api.call('test.wait' as never, {} as never, { signal: ctrl.signal, onProgress: () => ctrl.abort() });
+    const err = await p.catch((e: unknown) => e);
+    expect((err as ApiError).code).toBe('CANCELLED');
+    const pre = new AbortController();
+    pre.abort();
+    await expect(api.call('test.echo' as never, { text: 'x' } as never, { signal: pre.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
+  });
+
+  it('cancels the call when the page goes away mid-call', async () => {
+    const h = await start();
+    const ctrl = new AbortController();
+    const res = await fetch(`${h.origin}${API_PATHS.call}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+      body: JSON.stringify({ id: 'gone-1', name: 'test.wait', args: {} }),
+      signal: ctrl.signal,
+    });
+    await res.body!.getReader().read(); // the first progress line: the call is running
+    expect(h.runningCalls()).toBe(1);
+    ctrl.abort();
+    await vi.waitFor(() => expect(h.runningCalls()).toBe(0));
+  });
+
+  it('sends dates as ISO strings and turns an unserialisable result into INTERNAL', async () => {
+    const h = await start();
+    const api = client(h);
+    expect(await api.call('test.date' as never, {} as never)).toEqual({ when: '2026-01-02T03:04:05.000Z' });
+    await expect(api.call('test.bigint' as never, {} as never)).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  it('serves the real handler map too', async () => {
+    const h = await start({ real: true });
+    await expect(client(h).call('no.such' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+});
+
+describe('harness: dialogs', () => {
+  it('asks the page, which uploads a file and answers with its stored path', async () => {
+    const h = await start();
+    const asked: DialogRequest[] = [];
+    const ui: PreviewDialogUi = {
+      async ask(request, tools) {
+        asked.push(request);
+        return tools.upload(new Blob(['units,groups\n']), '../../register (final).xlsx');
+      },
+      async offerDownload() {},
+    };
+    const r = (await client(h, ui).call('test.openFile' as never, {} as never)) as { path: string };
+    expect(asked[0]).toMatchObject({
+      kind: 'openFile',
+      title: 'Open workbook',
+      filters: [{ name: 'Excel', extensions: ['xlsx', 'csv'] }],
+    });
+    expect(path.dirname(r.path)).toBe(path.join(h.dataDir, 'uploads'));
+    expect(path.basename(r.path)).toMatch(/-register \(final\)\.xlsx$/);
+    expect(readFileSync(r.path, 'utf8')).toBe('units,groups\n');
+  });
+
+  it('treats Cancel as null and a typed missing path as BAD_INPUT', async () => {
+    const h = await start();
+    const answers: (string | null)[] = [null, '/no/such/file.xlsx'];
+    const ui: PreviewDialogUi = { ask: async () => answers.shift() ?? null, offerDownload: async () => {} };
+    const api = client(h, ui);
+    expect(await api.call('test.openFile' as never, {} as never)).toEqual({ path: null });
+    await expect(api.call('test.openFile' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('saves under the data folder by bare name and hands the written file over as a download', async () => {
+    const h = await start();
+    const downloads: { name: string; text: string }[] = [];
+    const ui: PreviewDialogUi = {
+      async ask(request) {
+        expect(request.kind).toBe('saveFile');
+        expect(request.suggestion).toBe(path.join(h.dataDir, 'exports', 'report.txt'));
+        return 'report.txt';
+      },
+      async offerDownload(file, tools) {
+        downloads.push({ name: file.name, text: await (await tools.download(file.fileId)).text() });
+      },
+    };
+    const r = (await client(h, ui).call('test.saveAndOpen' as never, { text: 'hello' } as never)) as { path: string };
+    expect(r.path).toBe(path.join(h.dataDir, 'exports', 'report.txt'));
+    expect(downloads).toEqual([{ name: 'report.txt', text: 'hello' }]);
+  });
+
+  it('refuses to hand over files the app did not write', async () => {
+    const h = await start();
+    const foreign = path.join(tempDir(), 'x.txt');
+    writeFileSync(foreign, 'not ours');
+    await expect(client(h).call('test.openPath' as never, { file: foreign } as never)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const r = await raw(h, { path: `${API_PATHS.files}nope`, headers: { [TOKEN_HEADER]: h.token } });
+    expect(r.status).toBe(404);
+  });
+
+  it('takes scripted answers from a test hook, in order', async () => {
+    const h = await start({ testHooks: true });
+    const book = path.join(tempDir(), 'book.xlsx');
+    writeFileSync(book, 'PK');
+    const folder = path.join(h.dataDir, 'usb');
+    const res = await fetch(`${h.origin}${API_PATHS.testDialogs}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+      body: JSON.stringify({
+        answers: [
+          { kind: 'openFile', path: book },
+          { kind: 'openFolder', path: folder },
+          { kind: 'openFile', path: null },
+        ],
+      }),
+    });
+    expect(await res.json()).toEqual({ queued: 3 });
+    const api = client(h);
+    expect(await api.call('test.openFile' as never, {} as never)).toEqual({ path: book });
+    expect(await api.call('test.chooseFolder' as never, {} as never)).toEqual({ path: folder });
+    expect(existsSync(folder)).toBe(true);
+    expect(await api.call('test.openFile' as never, {} as never)).toEqual({ path: null });
+  });
+
+  it('limits upload size', async () => {
+    const h = await start({ maxUploadBytes: 1000 });
+    const r = await fetch(`${h.origin}${API_PATHS.upload}?name=big.xlsx`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: h.token },
+      body: new Uint8Array(5000),
+    });
+    expect(r.status).toBe(413);
+    // the partial file is removed
+    const uploads = path.join(h.dataDir, 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+  });
+});
