@@ -8,6 +8,7 @@ import { writeAppState } from '../../backend/session.js';
 import { codeSchema, nameSchema, optionalText } from '../register/inputs.js';
 import { createDistrictKey, districtKeyInfo } from '../bundle/keys.js';
 import { platformKeyProtector } from '../bundle/platform.js';
+import { DEMO_DISTRICT, fillDemoIfEmpty } from '../compliance/demo.js';
 import { initialiseRegister, openAndRemember, registerPath } from './register-file.js';
 
 const workbookFilters = [
@@ -54,6 +55,22 @@ export const appHandlers = {
       return { file: db.file, district: getSetting(db, 'district')!, keyId: key.keyId };
     },
   ),
+
+  // The demo district, to look around before entering real data: its own file, filled once,
+  // with its own key (so "Send to HQ" works on it too).
+  'app.openDemo': handler(z.object({}), async (_a, ctx) => {
+    const protector = platformKeyProtector();
+    const db = openAndRemember(ctx, registerPath(ctx, 'demo'));
+    initialiseRegister(db, getSetting(db, 'district') ?? { ...DEMO_DISTRICT }, ctx.operator, ctx.now());
+    const filled = fillDemoIfEmpty(db, {
+      scale: 'district',
+      now: ctx.now(),
+      operator: ctx.operator,
+      progress: ctx.progress,
+    });
+    const key = districtKeyInfo(db) ?? (await createDistrictKey(db, protector, ctx.operator, ctx.now()));
+    return { file: db.file, district: getSetting(db, 'district')!, keyId: key.keyId, filled: filled?.counts ?? null };
+  }),
 
   'app.closeRegister': handler(z.object({}), async (_a, ctx) => {
     await ctx.session.close();

@@ -260,3 +260,16 @@ test('every change leaves a verifiable audit entry', async () => {
     { action: 'create', entity: 'group', operator: 'test-clerk' },
   ]);
 });
+
+test('the demo district opens filled, with a key, and reopening leaves it as it is', async () => {
+  const demoCtx = testContext();
+  const first = await ok(demoCtx, 'app.openDemo', {});
+  expect(first.district.code).toBe('DEMO');
+  expect(first.keyId).toMatch(/^[0-9A-F]{16}$/);
+  expect(first.filled?.units).toBeGreaterThan(30);
+  expect(demoCtx.progressEvents.length).toBeGreaterThan(0);
+  const again = await ok(demoCtx, 'app.openDemo', {});
+  expect(again.filled).toBeNull();
+  expect(again.keyId).toBe(first.keyId);
+  expect(verifyAudit(demoCtx.session.db()).ok).toBe(true);
+});
