@@ -81,7 +81,9 @@ function SheetMappingCard({
         <h3 id={headingId}>
           {t('mapping.sheet', { sheet: sheet.source })} → {t(`sheets.${sheet.sheet}`)}
         </h3>
-        <span className="muted">{t('mapping.rows', { count: sheet.counts.rows, formatted: f.number(sheet.counts.rows) })}</span>
+        <span className="muted">
+          {t('mapping.rows', { count: sheet.counts.rows, formatted: f.number(sheet.counts.rows) })}
+        </span>
       </div>
       <table className="table mapping-table">
         <thead>
@@ -119,13 +121,14 @@ function SheetMappingCard({
                     <option value="">{t('mapping.ignore')}</option>
                     {FIELDS[sheet.sheet].map((field) => (
                       <option key={field} value={field}>
-                        {fieldLabel(field)} ({field}){isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}
+                        {fieldLabel(field)} ({field})
+                        {isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td className="mapping-sample">
-                  {chosen && sample[chosen] != null ? (
+                  {chosen && !changed && sample[chosen] != null ? (
                     <span className="mono" title={sample[chosen] ?? undefined}>
                       {sample[chosen]}
                     </span>
