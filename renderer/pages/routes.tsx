@@ -9,6 +9,7 @@ import { MembersPage } from './members/MembersPage.js';
 import { PersonPage } from './people/PersonPage.js';
 import { StaffPage } from './staff/StaffPage.js';
 import { StaffDetailPage } from './staff/StaffDetailPage.js';
+import { ImportPage } from './import/ImportPage.js';
 
 export interface PageProps {
   params: Params;
@@ -30,7 +31,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/members/person/:id', render: ({ params }) => <PersonPage id={params.id!} /> },
   { path: '/staff', render: ({ query }) => <StaffPage query={query} /> },
   { path: '/staff/:serviceNo', render: ({ params }) => <StaffDetailPage serviceNo={params.serviceNo!} /> },
-  { path: '/import', render: () => <UnavailablePage navKey="importExport" /> },
+  { path: '/import', render: ({ query }) => <ImportPage query={query} /> },
   { path: '/send', render: () => <UnavailablePage navKey="sendToHq" /> },
 ];
 
