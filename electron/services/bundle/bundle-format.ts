@@ -106,4 +106,9 @@ export function parseTrustedComment(tc: string): Map<string, string> {
   return out;
 }
 
+/** The signature's untrusted comment. Not signed (minisign's design), so checked verbatim. */
+export function untrustedComment(bag: string, keyId: string): string {
+  return `Samooh bundle ${bag}, district key ${keyId}`;
+}
+
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

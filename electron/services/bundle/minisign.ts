@@ -128,7 +128,7 @@ export function parsePublicKey(text: string): MinisignPublicKey {
     );
   }
   const raw = Buffer.from(line, 'base64');
-  if (raw.length !== 42 || !raw.subarray(0, 2).equals(SIG_ALG)) {
+  if (raw.length !== 42 || raw.toString('base64') !== line || !raw.subarray(0, 2).equals(SIG_ALG)) {
     throw new MinisignError('unsupported', 'not an Ed25519 minisign public key');
   }
   const k = { keyNumber: Buffer.from(raw.subarray(2, 10)), publicKey: Buffer.from(raw.subarray(10, 42)) };
@@ -305,9 +305,12 @@ export function signPrehashed(
 }
 
 export function parseSignature(text: string): ParsedSignature {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  while (lines.length && lines[lines.length - 1] === '') lines.pop();
   const bad = (why: string) => new MinisignError('bad_format', `not a minisign signature: ${why}`);
+  // Exactly as minisign writes it: four LF-terminated lines. Being strict keeps every byte of
+  // the file significant (a stray CR at the end of the trusted comment would otherwise vanish).
+  if (text.includes('\r')) throw bad('carriage return in the file');
+  if (!text.endsWith('\n')) throw bad('no final newline');
+  const lines = text.slice(0, -1).split('\n');
   if (lines.length !== 4) throw bad('expected 4 lines');
   const [l1, l2, l3, l4] = lines as [string, string, string, string];
   if (!l1.startsWith('untrusted comment: ')) throw bad('no untrusted comment line');
@@ -316,6 +319,9 @@ export function parseSignature(text: string): ParsedSignature {
   const sig = Buffer.from(l2, 'base64');
   const global = Buffer.from(l4, 'base64');
   if (sig.length !== 74 || global.length !== 64) throw bad('wrong signature length');
+  // Base64 has spare bits in its last character; only the canonical spelling is accepted,
+  // so every byte of the file is significant.
+  if (sig.toString('base64') !== l2 || global.toString('base64') !== l4) throw bad('non-canonical base64');
   const alg = sig.subarray(0, 2).toString('latin1');
   if (alg !== 'ED' && alg !== 'Ed')
     throw new MinisignError('unsupported', `unknown signature algorithm ${JSON.stringify(alg)}`);

@@ -14,7 +14,7 @@ import {
   sha256Hex,
   type BagFile,
 } from './bagit.js';
-import { INFO, trustedComment } from './bundle-format.js';
+import { INFO, trustedComment, untrustedComment } from './bundle-format.js';
 import { signPrehashed, type MinisignSecretKey } from './minisign.js';
 
 export interface BagHeader {
@@ -87,7 +87,7 @@ export function assembleBag(header: BagHeader, payload: readonly BagFile[], key:
     keyId: header.keyId,
   });
   const signature = Buffer.from(
-    signPrehashed(tagmanifest, key, tc, `Samooh bundle ${header.name}, district key ${header.keyId}`),
+    signPrehashed(tagmanifest, key, tc, untrustedComment(header.name, header.keyId)),
     'utf8',
   );
   return {

@@ -19,11 +19,13 @@ const unit = z
     parentCode: z.string().nullable(),
     division: z.string().nullable(),
     status: z.enum(['compliant', 'short', 'missing']),
+    rule: z.enum(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']).nullable(),
     members: count,
     required: count.nullable(),
     shortfall: count,
     groups: z.array(code),
     split: z.object({ eminent: count, public: count, staff: count }).loose(),
+    bestGroup: code.nullable(),
   })
   .loose();
 
@@ -50,6 +52,7 @@ const rule = z
     failures: count,
     items: z.array(z.string()).optional(),
     warnings: count.optional(),
+    message: z.string(),
   })
   .loose();
 
@@ -60,12 +63,16 @@ const summary = z
     short: count,
     missing: count,
     percentCompliant: z.number().min(0).max(100),
+    unitsWithoutRule: count,
+    activeGroups: count,
+    closedGroups: count,
     citizens: count,
     memberships: count,
     staffTotal: count,
     staffCovered: count,
     womenStaffTotal: count,
     womenStaffInWomenGroup: count,
+    womenStaffCovered: count,
     uncoveredStaff: z.array(z.string()),
   })
   .loose();
@@ -85,6 +92,7 @@ export const summarySchema = z
   .object({
     schemaVersion: z.literal(1),
     policyVersion: z.number().int().min(1),
+    policyTitle: z.object({ en: z.string(), hi: z.string() }).loose(),
     district: z.object({ code, name: z.string(), nameHi: z.string().nullable().optional() }).loose(),
     generatedAt: z.iso.datetime({ offset: true }),
     units: z.array(unit),

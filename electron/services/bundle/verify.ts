@@ -27,6 +27,7 @@ import {
   REQUIRED_PAYLOAD,
   UUID_RE,
   parseTrustedComment,
+  untrustedComment,
 } from './bundle-format.js';
 import { MinisignError, checkSignature, keyIdHex, parseSignature, type MinisignPublicKey } from './minisign.js';
 import { checkSummary } from './summary-schema.js';
@@ -62,6 +63,7 @@ export type VerifyCode =
   | 'signature_invalid'
   | 'trusted_comment_invalid'
   | 'trusted_comment_mismatch'
+  | 'untrusted_comment_mismatch'
   | 'key_id_mismatch'
   | 'district_mismatch'
   | 'sequence_out_of_order'
@@ -346,6 +348,14 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
         }
       }
       checkTrustedComment(sig.trustedComment, facts, add);
+      const expectedUntrusted = untrustedComment(zip.root, facts.keyId ?? expectedKeyId);
+      if (sig.untrustedComment !== expectedUntrusted) {
+        add(
+          'untrusted_comment_mismatch',
+          `the signature's untrusted comment was changed (expected "${expectedUntrusted}")`,
+          SIGNATURE,
+        );
+      }
     } catch (err) {
       if (!(err instanceof MinisignError)) throw err;
       add('signature_malformed', `tagmanifest-sha256.txt.minisig: ${err.message}`, SIGNATURE);

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../db/bundles.js';
 import { verifyAudit } from '../../../db/audit.js';
@@ -87,7 +87,7 @@ describe('bundle export', () => {
     // summary.json validates against the schema shipped next to it (Ajv, draft 2020-12).
     const schema = JSON.parse(readFileSync(path.join(bag, 'data/summary.schema.json'), 'utf8'));
     const summary = JSON.parse(readFileSync(path.join(bag, 'data/summary.json'), 'utf8'));
-    const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: false });
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(schema);
     expect(validate(summary), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...summary, schemaVersion: 2 })).toBe(false);

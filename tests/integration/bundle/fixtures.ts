@@ -49,8 +49,6 @@ export async function keyedRegister(district = { code: 'PAT', name: 'Patna', nam
   return { ...reg, key };
 }
 
-const unitTypes = ['thana', 'op', 'district_centre', 'division', 'other'] as const;
-
 /** A report with `units` units (mostly thanas), shaped as the compliance service returns it. */
 export function sampleReport(
   district: { code: string; name: string; nameHi?: string | null } = { code: 'PAT', name: 'Patna', nameHi: 'पटना' },
@@ -60,7 +58,7 @@ export function sampleReport(
   const units: UnitCompliance[] = [];
   const groups: ComplianceReport['groups'] = [];
   for (let i = 0; i < n; i++) {
-    const type = i === 0 ? 'district_centre' : i % 9 === 0 ? 'division' : i % 4 === 0 ? 'op' : unitTypes[0];
+    const type = i === 0 ? 'district_centre' : i % 9 === 0 ? 'division' : i % 4 === 0 ? 'op' : 'thana';
     const required = type === 'thana' ? 200 : type === 'op' ? 100 : type === 'district_centre' ? 200 : null;
     const members = (i * 37) % 260;
     const status = members === 0 ? 'missing' : required !== null && members < required ? 'short' : 'compliant';
@@ -74,11 +72,13 @@ export function sampleReport(
       parentCode: type === 'op' ? `${district.code}-U1` : null,
       division: type === 'division' ? 'CID' : null,
       status,
+      rule: type === 'thana' ? 'R1' : type === 'op' ? 'R2' : type === 'district_centre' ? 'R3' : 'R5',
       members,
       required,
       shortfall: required === null ? 0 : Math.max(0, required - members),
       groups: members ? [gcode] : [],
       split: { eminent: Math.floor(members / 4), public: members - Math.floor(members / 4), staff: 0 },
+      bestGroup: members ? gcode : null,
     });
     if (members) {
       groups.push({
@@ -102,6 +102,7 @@ export function sampleReport(
   return {
     schemaVersion: 1,
     policyVersion: 1,
+    policyTitle: { en: 'WhatsApp groups order (2019)', hi: 'व्हाट्सऐप समूह आदेश (2019)' },
     district,
     generatedAt: opts.generatedAt ?? '2026-01-05T10:00:00.000Z',
     units,
@@ -110,6 +111,7 @@ export function sampleReport(
       id,
       passed: i % 2 === 0,
       failures: i % 2 ? i : 0,
+      message: `${id} ${i % 2 === 0 ? 'passed' : 'failed'}`,
       ...(i === 5 ? { items: ['S-1', 'S-2'] } : {}),
     })),
     summary: {
@@ -118,12 +120,16 @@ export function sampleReport(
       short,
       missing,
       percentCompliant: Math.round((1000 * compliant) / Math.max(1, n)) / 10,
+      unitsWithoutRule: 0,
+      activeGroups: groups.length,
+      closedGroups: 0,
       citizens: 1234,
       memberships: 1300,
       staffTotal: 50,
       staffCovered: 48,
       womenStaffTotal: 7,
       womenStaffInWomenGroup: 6,
+      womenStaffCovered: 7,
       uncoveredStaff: ['S-1', 'S-2'],
     },
     staffByRankGender: [
