@@ -18,6 +18,7 @@ export interface ScientificCell {
 export interface BadCell {
   kind: 'bad';
   shown: string;
+  /** Reads after the cell's name: "… holds a formula that Excel never calculated". */
   why: string;
 }
 

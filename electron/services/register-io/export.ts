@@ -15,6 +15,7 @@
 // apostrophe like every other risky cell and the import strips it.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { RegisterDb } from '../../../db/connection.js';
 import {
   readConsistently,
@@ -198,7 +199,7 @@ function isoToDate(iso: string): Date {
   return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
-type ExcelModule = typeof import('exceljs');
+type ExcelModule = typeof ExcelJS;
 
 /** Writes every row now (synchronously); the returned function flushes the zip and renames it. */
 function startXlsx(excel: ExcelModule, file: string, sheets: SheetData[], tick: () => void): () => Promise<string[]> {

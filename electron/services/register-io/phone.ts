@@ -89,10 +89,16 @@ export function libraryMobile(text: string): PhoneResult {
 
 const EXPONENT = /^[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\d+$/;
 
-const destroyed = (shown: string): PhoneResult => ({
+const RETYPE = 'type the number again in a cell formatted as Text';
+const destroyedText = (): PhoneResult => ({
   ok: false,
   code: 'PHONE_DESTROYED',
-  message: `was changed by Excel into ${shown} and its last digits are lost; type the number again in a cell formatted as Text`,
+  message: `is in exponent form: Excel rounded the number and its last digits are lost; ${RETYPE}`,
+});
+const destroyedNumber = (shown: string): PhoneResult => ({
+  ok: false,
+  code: 'PHONE_DESTROYED',
+  message: `is what Excel kept of a number shown as ${shown}: its last digits are lost; ${RETYPE}`,
 });
 
 /** Normalises a text phone number. */
@@ -100,7 +106,7 @@ export function normalisePhoneText(raw: string): PhoneResult {
   const text = asciiDigits(raw).trim();
   if (text === '') return { ok: false, code: 'BAD_PHONE', message: 'is empty' };
   // "9.19835E+11": Excel showed a 12-digit number in exponent form and the file kept only that.
-  if (EXPONENT.test(text)) return destroyed(text);
+  if (EXPONENT.test(text)) return destroyedText();
   const fast = fastIndianMobile(text);
   if (fast) return { ok: true, e164: fast };
   // "0091 98350 12345": libphonenumber reads a leading 00 as India's international prefix only
@@ -129,9 +135,9 @@ export function normalisePhoneCell(c: Cell): PhoneResult {
   if (typeof c === 'string') return normalisePhoneText(c);
   if (typeof c === 'number') {
     if (!Number.isInteger(c) || c <= 0) return { ok: false, code: 'BAD_PHONE', message: 'is not a whole number' };
-    if (!Number.isSafeInteger(c) || c >= 1e15) return destroyed(formatExponent(c));
+    if (!Number.isSafeInteger(c) || c >= 1e15) return destroyedNumber(formatExponent(c));
     const digits = String(c);
-    if (digits.length >= 11 && significantDigits(c) <= 6) return destroyed(formatExponent(c));
+    if (digits.length >= 11 && significantDigits(c) <= 6) return destroyedNumber(formatExponent(c));
     return normalisePhoneText(digits);
   }
   if (typeof c === 'boolean') return { ok: false, code: 'BAD_PHONE', message: 'is TRUE/FALSE, not a phone number' };
@@ -139,7 +145,7 @@ export function normalisePhoneCell(c: Cell): PhoneResult {
     return {
       ok: false,
       code: 'PHONE_DESTROYED',
-      message: `is shown by Excel in exponent form (${formatExponent(c.value)}), so nobody can check its digits; format the cell as Text and type the number again`,
+      message: `is shown by Excel in exponent form (${formatExponent(c.value)}), so nobody can check its digits; ${RETYPE}`,
     };
   }
   if (c.kind === 'date') return { ok: false, code: 'BAD_PHONE', message: 'is a date, not a phone number' };

@@ -266,7 +266,7 @@ const parseMember: RowParser<'members'> = (r, o) => {
     }
   } else if (serviceNo === null) {
     if (category === 'staff') {
-      r.fail('category', 'STAFF_CATEGORY', 'a staff member needs a service number (service_no) on the row');
+      r.fail('category', 'STAFF_CATEGORY', 'says staff, but the row has no service number (service_no)');
     }
     name = r.requiredText('name', MAX_LENGTH.name);
     const p = normalisePhoneCell(r.cell('phone'));

@@ -14,7 +14,7 @@
 //
 // Every failure becomes XlsxError with a message a clerk can act on; the caller turns it into
 // AppError('BAD_FILE').
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Cell, RawSheet } from './cells.js';
@@ -183,7 +183,7 @@ function isScientificFormat(fmt: string | undefined): boolean {
 
 function dateCell(d: Date): Cell {
   const t = d.getTime();
-  if (!Number.isFinite(t)) return { kind: 'bad', shown: 'Invalid date', why: 'the date cell holds no valid date' };
+  if (!Number.isFinite(t)) return { kind: 'bad', shown: 'Invalid date', why: 'is a date cell without a valid date' };
   return { kind: 'date', iso: d.toISOString().slice(0, 10) };
 }
 
@@ -198,7 +198,7 @@ export function toCell(c: ExcelCellLike): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'bad', shown: String(v), why: 'the number is not finite' };
+    if (!Number.isFinite(v)) return { kind: 'bad', shown: String(v), why: 'is not a finite number' };
     return isScientificFormat(c.numFmt) ? { kind: 'sci', value: v } : v;
   }
   if (typeof v === 'boolean') return v;
@@ -206,12 +206,15 @@ export function toCell(c: ExcelCellLike): Cell {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('richText' in o) return richText(o);
-    if ('error' in o)
-      return { kind: 'bad', shown: String(o.error), why: `the cell shows the error ${String(o.error)}` };
+    if ('error' in o) return { kind: 'bad', shown: String(o.error), why: `shows the error ${String(o.error)}` };
     if ('formula' in o || 'sharedFormula' in o) {
       const f = String(o.formula ?? o.sharedFormula ?? '');
       if (!('result' in o) || o.result === undefined || o.result === null) {
-        return { kind: 'bad', shown: '=' + f, why: 'a formula that Excel never calculated; paste it as values' };
+        return {
+          kind: 'bad',
+          shown: '=' + f,
+          why: 'holds a formula that Excel never calculated; copy the column and paste it as values',
+        };
       }
       return toCell({ value: o.result, numFmt: c.numFmt });
     }
@@ -223,7 +226,7 @@ export function toCell(c: ExcelCellLike): Cell {
       return null;
     }
   }
-  return { kind: 'bad', shown: String(v).slice(0, 40), why: 'the cell holds a value of an unknown kind' };
+  return { kind: 'bad', shown: String(v).slice(0, 40), why: 'holds a value of an unknown kind' };
 }
 
 export interface XlsxRead {
