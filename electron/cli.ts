@@ -8,6 +8,7 @@ import { CliError } from './cli/runtime.js';
 // Command groups (one file each). Keep this list static: bundlers need to see every import.
 import { registerCoreCommands } from './cli/commands-register.js';
 import { registerIoCommands } from './cli/commands-register-io.js';
+import { registerBundleCommands } from './cli/commands-bundle.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -33,6 +34,7 @@ Examples:
   program.exitOverride();
   registerCoreCommands(program);
   registerIoCommands(program);
+  registerBundleCommands(program);
   return program;
 }
 
