@@ -39,6 +39,11 @@ interface VirtualTableProps<T> {
 
 const savedOffsets = new Map<string, { offset: number; active: number }>();
 
+/** Forgets remembered scroll positions (a register was closed; tests start clean). */
+export function forgetScrollPositions(): void {
+  savedOffsets.clear();
+}
+
 export function VirtualTable<T>({
   label,
   columns,
