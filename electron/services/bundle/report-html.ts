@@ -112,7 +112,8 @@ function membersHistogram(units: UnitCompliance[], required: number | null, titl
   }
   body += `<line x1="0" y1="${H}" x2="${W}" y2="${H}" stroke="#555"/>`;
   body += `<text x="0" y="${H + 14}" class="s">0</text><text x="${W}" y="${H + 14}" class="s" text-anchor="end">${n(width * bins)} ${esc('सदस्य / members')}</text>`;
-  return svg(H + 20, body, title);
+  // Room above the tallest bar for its count.
+  return svg(H + 34, `<g transform="translate(0,14)">${body}</g>`, title);
 }
 
 /** A progress bar: part of whole, with a target marker. */
@@ -162,11 +163,15 @@ function capHistogram(shares: number[], title: string): string {
     body += `<rect x="${(i * bw + 1).toFixed(2)}" y="${(H - h).toFixed(2)}" width="${(bw - 2).toFixed(2)}" height="${h.toFixed(2)}" fill="${color}"/>`;
     if (c > 0)
       body += `<text x="${(i * bw + bw / 2).toFixed(2)}" y="${(H - h - 3).toFixed(2)}" class="s" text-anchor="middle">${c}</text>`;
-    body += `<text x="${(i * bw + bw / 2).toFixed(2)}" y="${H + 13}" class="s" text-anchor="middle">${i === bins - 1 ? '≥110%' : `${i * 10}%`}</text>`;
+    // Ticks on the bin edges, where the 90 % and 100 % lines are drawn.
+    if (i > 0)
+      body += `<text x="${(i * bw).toFixed(2)}" y="${H + 13}" class="s" text-anchor="middle">${i * 10}%</text>`;
   });
   body += `<line x1="${9 * bw}" y1="0" x2="${9 * bw}" y2="${H}" stroke="#ef8f00" stroke-dasharray="4 3"/>`;
   body += `<line x1="${10 * bw}" y1="0" x2="${10 * bw}" y2="${H}" stroke="#c62828" stroke-width="2"/>`;
-  return svg(H + 18, body, title);
+  body += `<text x="0" y="${H + 13}" class="s">0%</text>`;
+  body += `<text x="${(10 * bw + 4).toFixed(2)}" y="10" class="s">${esc('सीमा / cap')}</text>`;
+  return svg(H + 32, `<g transform="translate(0,14)">${body}</g>`, title);
 }
 
 // ---------------------------------------------------------------------------------------------
