@@ -114,18 +114,8 @@ export async function runImport(db: RegisterDb, opts: ImportOptions, ctx: Import
   const t0 = performance.now();
   ctx.progress({ phase: 'read', done: 0, total: 1 });
   checkCancelled(ctx.signal);
-  const src = await readSource(opts.file);
+  const src = await readSource(opts.file, opts.expectSha256);
   checkCancelled(ctx.signal);
-  if (opts.expectSha256 && opts.expectSha256.toLowerCase() !== src.sha256) {
-    throw new AppError(
-      'CONFLICT',
-      `${path.basename(src.path)} changed after the preview; preview it again before importing.`,
-      {
-        expected: opts.expectSha256,
-        actual: src.sha256,
-      },
-    );
-  }
   const assigned = assignSheets(src);
   const found = SHEETS.filter((s) => assigned.sheets[s]);
   if (found.length === 0) {

@@ -69,8 +69,25 @@ function readFileCapped(file: string, max: number): Buffer {
   return readFileSync(file);
 }
 
+/**
+ * Refuses a source whose bytes are not the ones the clerk previewed (checked before parsing, so
+ * the answer is "it changed", not whatever is wrong with the new content).
+ */
+function checkExpected(file: string, actual: string, expected: string | undefined): void {
+  if (expected && expected.toLowerCase() !== actual) {
+    throw new AppError(
+      'CONFLICT',
+      `${path.basename(file)} changed after the preview; preview it again before importing.`,
+      {
+        expected,
+        actual,
+      },
+    );
+  }
+}
+
 /** Reads the source into raw sheets. Throws AppError('BAD_FILE') for anything unreadable. */
-export async function readSource(input: string): Promise<RawSource> {
+export async function readSource(input: string, expectSha256?: string): Promise<RawSource> {
   const file = path.resolve(input);
   let st;
   try {
@@ -78,11 +95,12 @@ export async function readSource(input: string): Promise<RawSource> {
   } catch {
     throw new AppError('BAD_FILE', `${input} does not exist or cannot be read.`, { file });
   }
-  if (st.isDirectory()) return readCsvFolder(file);
+  if (st.isDirectory()) return readCsvFolder(file, expectSha256);
   if (!st.isFile()) throw badFile(file, 'it is not a regular file');
   if (CSV_EXT.test(file)) {
     const buf = readFileCapped(file, CSV_MAX_BYTES);
     const hash = sha256(buf);
+    checkExpected(file, hash, expectSha256);
     const name = path.basename(file);
     return {
       path: file,
@@ -101,6 +119,7 @@ export async function readSource(input: string): Promise<RawSource> {
     throw badFile(file, (err as Error).message);
   }
   const hash = sha256(buf);
+  checkExpected(file, hash, expectSha256);
   try {
     const { sheets, skipped } = await readXlsx(buf);
     return {
@@ -117,10 +136,10 @@ export async function readSource(input: string): Promise<RawSource> {
   }
 }
 
-function readCsvFolder(dir: string): RawSource {
+function readCsvFolder(dir: string, expectSha256: string | undefined): RawSource {
   const names = readdirSync(dir).sort();
   const files: RawSource['files'] = [];
-  const sheets: RawSheet[] = [];
+  const buffers: { name: string; full: string; buf: Buffer }[] = [];
   const skipped: RawSource['skipped'] = [];
   for (const name of names) {
     const full = path.join(dir, name);
@@ -136,12 +155,14 @@ function readCsvFolder(dir: string): RawSource {
     }
     const buf = readFileCapped(full, CSV_MAX_BYTES);
     files.push({ name, bytes: buf.length, sha256: sha256(buf) });
-    sheets.push(csvSheet(decodeText(buf, full), name, full));
+    buffers.push({ name, full, buf });
   }
   if (files.length === 0) {
     throw badFile(dir, 'the folder has no .csv files (expected units.csv, groups.csv, staff.csv, members.csv)');
   }
   // The folder's fingerprint: each file's name and hash, in name order.
   const hash = sha256(files.map((f) => `${f.name}\t${f.sha256}\n`).join(''));
+  checkExpected(dir, hash, expectSha256);
+  const sheets = buffers.map((b) => csvSheet(decodeText(b.buf, b.full), b.name, b.full));
   return { path: dir, format: 'csv', sha256: hash, files, sheets, skipped };
 }
