@@ -9,6 +9,7 @@ import { CliError } from './cli/runtime.js';
 import { registerCoreCommands } from './cli/commands-register.js';
 import { registerIoCommands } from './cli/commands-register-io.js';
 import { registerBundleCommands } from './cli/commands-bundle.js';
+import { registerComplianceCommands } from './cli/commands-compliance.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -35,6 +36,7 @@ Examples:
   registerCoreCommands(program);
   registerIoCommands(program);
   registerBundleCommands(program);
+  registerComplianceCommands(program);
   return program;
 }
 

@@ -1,0 +1,307 @@
+// The compliance engine's aggregates (SPEC §4). Every count is made by SQLite; the service
+// (electron/services/compliance/compliance.ts) only combines a few thousand aggregate rows.
+//
+// Speed at state size (2,60,000 citizens, 60,000 staff) rests on the partial indexes of
+// migration 1: per-group counts read `memberships_active_person` / `memberships_active_staff`
+// alone (both hold only active rows, so `left_on` is never read from the table). The planner,
+// without statistics, prefers `memberships_active_group` for some of these and then visits every
+// table row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
+// tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN.
+import { sql, type Compilable } from 'kysely';
+import type { RegisterDb } from './connection.js';
+import { all, first } from './exec.js';
+import type { Gender, GroupKind, GroupStatus, MembershipsTable, UnitType } from './schema.js';
+
+/** `memberships AS <alias> INDEXED BY <index>` as a typed table reference. */
+function membershipsIndexedBy<A extends string>(
+  alias: A,
+  index: 'memberships_active_person' | 'memberships_active_staff',
+) {
+  return sql<MembershipsTable>`memberships`.as<A>(sql`${sql.raw(alias)} indexed by ${sql.raw(index)}`);
+}
+
+export interface ComplianceUnitRow {
+  id: number;
+  code: string;
+  name: string;
+  nameHi: string | null;
+  type: UnitType;
+  division: string | null;
+  parentCode: string | null;
+}
+
+function unitsQuery(db: RegisterDb) {
+  return db.k
+    .selectFrom('units as u')
+    .leftJoin('units as parent', 'parent.id', 'u.parentId')
+    .select(['u.id', 'u.code', 'u.name', 'u.nameHi', 'u.type', 'u.division', 'parent.code as parentCode'])
+    .orderBy('u.code');
+}
+
+export function complianceUnits(db: RegisterDb): ComplianceUnitRow[] {
+  return all(db, unitsQuery(db));
+}
+
+export interface ComplianceGroupRow {
+  id: number;
+  code: string;
+  unitId: number;
+  kind: GroupKind;
+  name: string;
+  status: GroupStatus;
+}
+
+function groupsQuery(db: RegisterDb) {
+  return db.k.selectFrom('groups').select(['id', 'code', 'unitId', 'kind', 'name', 'status']).orderBy('code');
+}
+
+export function complianceGroups(db: RegisterDb): ComplianceGroupRow[] {
+  return all(db, groupsQuery(db));
+}
+
+/** Per group: its active citizen members, and how many of them are eminent. */
+function citizenCountsQuery(db: RegisterDb) {
+  return db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
+    .innerJoin('people as p', 'p.id', 'm.personId')
+    .select((eb) => [
+      'm.groupId',
+      eb.fn.countAll<number>().as('citizens'),
+      eb.fn.sum<number>(eb.case().when('p.category', '=', 'eminent').then(1).else(0).end()).as('eminent'),
+    ])
+    .where('m.leftOn', 'is', null)
+    .where('m.personId', 'is not', null)
+    .groupBy('m.groupId');
+}
+
+export function groupCitizenCounts(db: RegisterDb): { groupId: number; citizens: number; eminent: number }[] {
+  return all(db, citizenCountsQuery(db));
+}
+
+/**
+ * Per group: its active staff members by rank and gender. One pass gives both the groups' staff
+ * counts and the staff groups' rank/gender split.
+ */
+function groupStaffQuery(db: RegisterDb) {
+  return db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_active_staff'))
+    .innerJoin('staff as s', 's.id', 'm.staffId')
+    .select((eb) => ['m.groupId', 's.rankId', 's.gender', eb.fn.countAll<number>().as('n')])
+    .where('m.leftOn', 'is', null)
+    .where('m.staffId', 'is not', null)
+    .groupBy(['m.groupId', 's.rankId', 's.gender']);
+}
+
+export function groupStaffByRankGender(
+  db: RegisterDb,
+): { groupId: number; rankId: number; gender: Gender; n: number }[] {
+  return all(db, groupStaffQuery(db));
+}
+
+/**
+ * Distinct citizens with an active membership of an active group, from the partial index alone.
+ * (Reading in person order through `memberships_person` would avoid the DISTINCT's sort but
+ * visits every membership row for `left_on`, which at state size evicts the page cache.)
+ */
+function activeCitizensQuery(db: RegisterDb) {
+  return db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
+    .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
+    .where('m.personId', 'is not', null)
+    .where('m.leftOn', 'is', null)
+    .where('m.groupId', 'in', db.k.selectFrom('groups').select('id').where('status', '=', 'active'));
+}
+
+export function activeCitizenCount(db: RegisterDb): number {
+  return Number(first(db, activeCitizensQuery(db))?.n ?? 0);
+}
+
+export interface StaffTotalRow {
+  rankId: number;
+  rankCode: string;
+  rankEn: string;
+  rankHi: string;
+  sortOrder: number;
+  gender: Gender;
+  total: number;
+}
+
+/** All staff by rank (in rank order) and gender, from the `staff_rank_gender` index alone. */
+function staffTotalsQuery(db: RegisterDb) {
+  return db.k
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('staff')
+        .select((e) => ['rankId', 'gender', e.fn.countAll<number>().as('total')])
+        .groupBy(['rankId', 'gender'])
+        .as('t'),
+    )
+    .innerJoin('ranks as r', 'r.id', 't.rankId')
+    .select([
+      't.rankId',
+      'r.code as rankCode',
+      'r.nameEn as rankEn',
+      'r.nameHi as rankHi',
+      'r.sortOrder',
+      't.gender',
+      't.total',
+    ])
+    .orderBy('r.sortOrder')
+    .orderBy('t.gender');
+}
+
+export function staffTotals(db: RegisterDb): StaffTotalRow[] {
+  return all(db, staffTotalsQuery(db));
+}
+
+/** Ids of staff with an active membership of an active group of the given kinds. */
+function coveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
+  return db.k
+    .selectFrom('memberships as m')
+    .select('m.staffId')
+    .where('m.leftOn', 'is', null)
+    .where('m.staffId', 'is not', null)
+    .where('m.groupId', 'in', activeGroupIds(db, kinds));
+}
+
+function activeGroupIds(db: RegisterDb, kinds: readonly GroupKind[]) {
+  return db.k.selectFrom('groups').select('id').where('status', '=', 'active').where('kind', 'in', nonEmpty(kinds));
+}
+
+export interface UncoveredStaffRow {
+  id: number;
+  serviceNo: string;
+  name: string;
+  rankId: number;
+  gender: Gender;
+  unitCode: string;
+}
+
+function uncoveredStaffQuery(db: RegisterDb, kinds: readonly GroupKind[]) {
+  return db.k
+    .selectFrom('staff as s')
+    .innerJoin('units as u', 'u.id', 's.postingUnitId')
+    .select(['s.id', 's.serviceNo', 's.name', 's.rankId', 's.gender', 'u.code as unitCode'])
+    .where(
+      's.id',
+      'not in',
+      // `staff_id IS NOT NULL` above keeps NULL out of the list (NOT IN with a NULL is never true).
+      coveredStaffIds(db, kinds).$narrowType<{ staffId: number }>(),
+    )
+    .orderBy('s.serviceNo');
+}
+
+/** Staff not in any active group of the given kinds (R6), in service-number order. */
+export function uncoveredStaff(db: RegisterDb, kinds: readonly GroupKind[]): UncoveredStaffRow[] {
+  if (kinds.length === 0) {
+    // No kind counts: nobody can be covered.
+    return all(
+      db,
+      db.k
+        .selectFrom('staff as s')
+        .innerJoin('units as u', 'u.id', 's.postingUnitId')
+        .select(['s.id', 's.serviceNo', 's.name', 's.rankId', 's.gender', 'u.code as unitCode'])
+        .orderBy('s.serviceNo'),
+    );
+  }
+  return all(db, uncoveredStaffQuery(db, kinds));
+}
+
+export interface GenderViolationRow {
+  groupCode: string;
+  membershipId: number;
+  /** Set for a citizen member (citizens never belong in a staff-only group). */
+  personId: number | null;
+  serviceNo: string | null;
+  gender: Gender | null;
+}
+
+/**
+ * Active members of active groups of `kinds` who are not staff of one of `genders` (R4: a man,
+ * or a citizen, in the women's group).
+ */
+function genderViolationsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
+  // CROSS JOIN keeps SQLite's join order: the few women's groups first, then their members
+  // through `memberships_active_group`, never a pass over every membership.
+  return db.k
+    .selectFrom('groups as g')
+    .crossJoin('memberships as m')
+    .leftJoin('staff as s', 's.id', 'm.staffId')
+    .select(['g.code as groupCode', 'm.id as membershipId', 'm.personId', 's.serviceNo', 's.gender'])
+    .whereRef('m.groupId', '=', 'g.id')
+    .where('g.status', '=', 'active')
+    .where('g.kind', 'in', nonEmpty(kinds))
+    .where('m.leftOn', 'is', null)
+    .where((eb) => eb.or([eb('m.personId', 'is not', null), eb('s.gender', 'not in', nonEmpty(genders))]))
+    .orderBy('g.code')
+    .orderBy('m.id');
+}
+
+export function genderViolations(
+  db: RegisterDb,
+  kinds: readonly GroupKind[],
+  genders: readonly Gender[],
+): GenderViolationRow[] {
+  if (kinds.length === 0) return [];
+  return all(db, genderViolationsQuery(db, kinds, genders));
+}
+
+/** Distinct staff of `genders` with an active membership of an active group of `kinds`. */
+function staffOfGendersInKindsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
+  return db.k
+    .selectFrom('groups as g')
+    .crossJoin('memberships as m')
+    .innerJoin('staff as s', 's.id', 'm.staffId')
+    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .whereRef('m.groupId', '=', 'g.id')
+    .where('g.status', '=', 'active')
+    .where('g.kind', 'in', nonEmpty(kinds))
+    .where('m.leftOn', 'is', null)
+    .where('s.gender', 'in', nonEmpty(genders));
+}
+
+export function staffOfGendersInKinds(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]): number {
+  if (kinds.length === 0 || genders.length === 0) return 0;
+  return Number(first(db, staffOfGendersInKindsQuery(db, kinds, genders))?.n ?? 0);
+}
+
+/** `IN ()` is not valid SQL; callers handle empty lists before building a query. */
+function nonEmpty<T>(list: readonly T[]): T[] {
+  if (list.length === 0) throw new Error('compliance query: empty IN list');
+  return [...list];
+}
+
+export interface QueryPlan {
+  name: string;
+  sql: string;
+  /** EXPLAIN QUERY PLAN `detail` lines, in order. */
+  plan: string[];
+}
+
+/**
+ * The plans SQLite chooses for the engine's queries, for the test that keeps them on indexes
+ * (a full scan of memberships at state size costs more than the whole report may take).
+ */
+export function explainComplianceQueries(
+  db: RegisterDb,
+  p: { coverageKinds: readonly GroupKind[]; womenKinds: readonly GroupKind[] },
+): QueryPlan[] {
+  const queries: [string, Compilable<unknown>][] = [
+    ['units', unitsQuery(db)],
+    ['groups', groupsQuery(db)],
+    ['citizenCounts', citizenCountsQuery(db)],
+    ['groupStaff', groupStaffQuery(db)],
+    ['activeCitizens', activeCitizensQuery(db)],
+    ['staffTotals', staffTotalsQuery(db)],
+    ['uncoveredStaff', uncoveredStaffQuery(db, p.coverageKinds)],
+    ['genderViolations', genderViolationsQuery(db, p.womenKinds, ['F'])],
+    ['staffOfGendersInKinds', staffOfGendersInKindsQuery(db, p.womenKinds, ['F'])],
+  ];
+  return queries.map(([name, q]) => {
+    const c = q.compile();
+    const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as {
+      detail: string;
+    }[];
+    return { name, sql: c.sql, plan: rows.map((r) => r.detail) };
+  });
+}
