@@ -124,8 +124,8 @@ function ByStatus({ report }: { report: ComplianceReport }) {
           <tr>
             <th scope="col">{t('byStatus.type')}</th>
             {statuses.map((s) => (
-              <th key={s} scope="col" className="align-end">
-                <StatusBadge status={s} />
+              <th key={s} scope="col" className={`align-end status-head status-head--${s}`}>
+                {t(`common:status.${s}`)}
               </th>
             ))}
             <th scope="col" className="align-end">
@@ -244,13 +244,15 @@ export function DashboardPage(_: { query?: URLSearchParams }) {
         <>
           <Figures report={r} />
           <div className="dash-grid">
-            <MembersChart units={r.units} />
-            <div className="dash-side">
+            <div className="dash-col">
+              <MembersChart units={r.units} />
+              <StaffChart rows={r.staffByRankGender} />
+            </div>
+            <div className="dash-col">
               <ByStatus report={r} />
               <Attention report={r} />
+              <RulesCard report={r} />
             </div>
-            <StaffChart rows={r.staffByRankGender} />
-            <RulesCard report={r} />
           </div>
         </>
       )}

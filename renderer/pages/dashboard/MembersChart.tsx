@@ -37,7 +37,10 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
     .map((u) => ({ code: u.code, label: localName(u, f.lang), members: u.members, status: u.status }))
     .sort((a, b) => a.members - b.members || a.label.localeCompare(b.label));
   const threshold = thresholdOf(units, type);
-  const max = Math.max(threshold ?? 0, ...rows.map((r) => r.members), 10);
+  // A round upper bound a little above the threshold and the biggest group, so ticks are even.
+  const top = Math.max(threshold ?? 0, ...rows.map((r) => r.members), 10) * 1.05;
+  const step = 10 ** Math.floor(Math.log10(top)) / 2;
+  const max = Math.ceil(top / step) * step;
   const height = Math.max(160, rows.length * ROW_H + 48);
 
   return (
@@ -71,13 +74,14 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
               <BarChart
                 data={rows}
                 layout="vertical"
-                margin={{ top: 18, right: 24, bottom: 4, left: 4 }}
+                margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
                 barCategoryGap={4}
               >
                 <CartesianGrid horizontal={false} stroke="#e3e8ee" />
                 <XAxis
                   type="number"
-                  domain={[0, Math.ceil(max * 1.08)]}
+                  domain={[0, max]}
+                  allowDecimals={false}
                   tickFormatter={(v: number) => f.number(v)}
                   tick={{ fontSize: 11 }}
                   orientation="top"
@@ -92,6 +96,7 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
                   name={t('membersChart.members')}
                   cursor="pointer"
                   isAnimationActive={false}
+                  minPointSize={3}
                   onClick={(d: { payload?: { code?: string } }) => {
                     if (d.payload?.code) navigate(`/units/${seg(d.payload.code)}`);
                   }}
@@ -101,17 +106,7 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
                   ))}
                 </Bar>
                 {threshold !== null ? (
-                  <ReferenceLine
-                    x={threshold}
-                    stroke="#1b2430"
-                    strokeDasharray="5 4"
-                    ifOverflow="extendDomain"
-                    label={{
-                      value: t('membersChart.threshold', { n: f.number(threshold) }),
-                      position: 'top',
-                      fontSize: 11,
-                    }}
-                  />
+                  <ReferenceLine x={threshold} stroke="#1b2430" strokeDasharray="5 4" ifOverflow="extendDomain" />
                 ) : null}
               </BarChart>
             </ResponsiveContainer>
@@ -119,7 +114,13 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
           <p className="chart-hint muted">
             <span className="legend-dot legend-dot--compliant" /> {t('common:status.compliant')}
             <span className="legend-dot legend-dot--short" /> {t('common:status.short')}
-            <span className="legend-dot legend-dot--missing" /> {t('common:status.missing')} · {t('membersChart.hint')}
+            <span className="legend-dot legend-dot--missing" /> {t('common:status.missing')}
+            {threshold !== null ? (
+              <>
+                <span className="legend-line" /> {t('membersChart.threshold', { n: f.number(threshold) })}
+              </>
+            ) : null}{' '}
+            · {t('membersChart.hint')}
           </p>
         </>
       )}

@@ -28,8 +28,10 @@ function unit(
     members,
     required,
     shortfall: required === null ? 0 : Math.max(0, required - members),
-    groups: [],
+    groups: status === 'missing' ? [] : [`${code}-G`],
     split: { eminent: 0, public: members, staff: 0 },
+    rule: type === 'thana' ? 'R1' : type === 'op' ? 'R2' : type === 'division' ? 'R5' : null,
+    bestGroup: status === 'missing' ? null : `${code}-G`,
   };
 }
 

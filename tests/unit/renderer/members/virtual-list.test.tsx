@@ -121,7 +121,7 @@ describe('PageCache', () => {
   it('asks once per page however often the same rows are shown, and drops answers for old filters', async () => {
     const asked: number[] = [];
     const gates: (() => void)[] = [];
-    const cache = new PageCache({
+    const cache = new PageCache<ReturnType<typeof memberRow>>({
       pageSize: 100,
       onChange: () => {},
       fetchPage: (offset, limit) => {
