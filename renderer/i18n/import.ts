@@ -71,7 +71,9 @@ export default defineNamespace(
       rejected: 'Rejected',
       total: 'Total',
       strict: 'Strict mode: refuse the whole file if any row is rejected',
-      strictBlocked:
+      strictBlocked_one:
+        'Strict mode is on and {{formatted}} row is rejected: nothing can be imported until it is fixed.',
+      strictBlocked_other:
         'Strict mode is on and {{formatted}} rows are rejected: nothing can be imported until they are fixed.',
       allGood: 'Every row is accepted.',
       rejectedHeading: 'Rejected rows',
@@ -84,7 +86,8 @@ export default defineNamespace(
       reason: 'Reason',
       notesHeading: 'For review',
       showingFirst: 'Showing the first {{shown}} of {{total}}. Save the list to see all.',
-      commit: 'Import {{formatted}} accepted rows',
+      commit_one: 'Import {{formatted}} accepted row',
+      commit_other: 'Import {{formatted}} accepted rows',
       back: 'Back to matching',
     },
     commit: {
@@ -270,7 +273,8 @@ export default defineNamespace(
       rejected: 'अस्वीकृत',
       total: 'कुल',
       strict: 'सख़्त मोड: कोई भी पंक्ति अस्वीकृत हो तो पूरी फ़ाइल अस्वीकार करें',
-      strictBlocked: 'सख़्त मोड चालू है और {{formatted}} पंक्तियाँ अस्वीकृत हैं: इन्हें सुधारे बिना कुछ भी आयात नहीं होगा।',
+      strictBlocked_one: 'सख़्त मोड चालू है और {{formatted}} पंक्ति अस्वीकृत है: इसे सुधारे बिना कुछ भी आयात नहीं होगा।',
+      strictBlocked_other: 'सख़्त मोड चालू है और {{formatted}} पंक्तियाँ अस्वीकृत हैं: इन्हें सुधारे बिना कुछ भी आयात नहीं होगा।',
       allGood: 'सभी पंक्तियाँ स्वीकृत हैं।',
       rejectedHeading: 'अस्वीकृत पंक्तियाँ',
       rejectedCount_one: '{{formatted}} अस्वीकृत पंक्ति',
@@ -282,7 +286,8 @@ export default defineNamespace(
       reason: 'कारण',
       notesHeading: 'समीक्षा हेतु',
       showingFirst: '{{total}} में से पहली {{shown}} दिखाई गई हैं। सभी देखने के लिए सूची सहेजें।',
-      commit: '{{formatted}} स्वीकृत पंक्तियाँ आयात करें',
+      commit_one: '{{formatted}} स्वीकृत पंक्ति आयात करें',
+      commit_other: '{{formatted}} स्वीकृत पंक्तियाँ आयात करें',
       back: 'कॉलम मिलान पर वापस',
     },
     commit: {
