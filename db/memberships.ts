@@ -2,7 +2,9 @@
 // Leaving ends a membership (left_on); it never deletes it.
 import type { RegisterDb } from './connection.js';
 import { all, first, run } from './exec.js';
+import { sql } from 'kysely';
 import type { CitizenCategory, GroupKind, Membership } from './schema.js';
+import { ftsQuery, refreshSearchIndex, searchDigits } from './search-index.js';
 
 export type MemberCategory = CitizenCategory | 'staff';
 
@@ -86,70 +88,98 @@ function staffMembers(db: RegisterDb) {
 
 type MemberQuery = ReturnType<typeof citizenMembers>;
 
-/** Digits of a search text, so "98350 12345" finds +919835012345. */
-function digitsOf(s: string): string {
-  return s.replace(/[०-९]/g, (d) => String(d.charCodeAt(0) - 0x0966)).replace(/\D/g, '');
+/**
+ * The ids of the memberships a filter selects, from the memberships table alone (plus
+ * id-only subqueries): counting and paging this is cheap even over 3,50,000 memberships,
+ * and only the page's rows are then joined for display.
+ */
+function matchingIds(db: RegisterDb, f: MemberFilter) {
+  const base = () => {
+    let q = db.k.selectFrom('memberships as m').select('m.id');
+    if (f.state === 'active' || f.state === undefined) q = q.where('m.leftOn', 'is', null);
+    else if (f.state === 'left') q = q.where('m.leftOn', 'is not', null);
+    if (f.groupCode) {
+      const code = f.groupCode;
+      q = q.where('m.groupId', '=', (eb) =>
+        eb.selectFrom('groups').select('groups.id').where('groups.code', '=', code),
+      );
+    }
+    if (f.personId !== undefined) q = q.where('m.personId', '=', f.personId);
+    if (f.staffId !== undefined) q = q.where('m.staffId', '=', f.staffId);
+    return q;
+  };
+  const wantCitizens = f.category !== 'staff' && f.staffId === undefined;
+  const wantStaff = (f.category === undefined || f.category === 'staff') && f.personId === undefined;
+
+  let citizens = base().where('m.personId', 'is not', null);
+  if (f.category === 'eminent' || f.category === 'public') {
+    const category = f.category;
+    citizens = citizens.where('m.personId', 'in', (eb) =>
+      eb.selectFrom('people').select('people.id').where('people.category', '=', category),
+    );
+  }
+  let staff = base().where('m.staffId', 'is not', null);
+
+  const text = f.query?.trim();
+  if (text) {
+    const fts = ftsQuery(text);
+    citizens = citizens.where('m.personId', 'in', (eb) =>
+      fts !== null
+        ? eb.selectFrom('peopleSearch').select('peopleSearch.rowid').where(sql.ref('peopleSearch'), 'match', fts)
+        : // Too short for the trigram index: names starting with the text (uses people_name).
+          eb.selectFrom('people').select('people.id').where('people.name', 'like', `${text}%`),
+    );
+    const like = `%${text}%`;
+    const digits = searchDigits(text);
+    staff = staff.where('m.staffId', 'in', (eb) =>
+      eb
+        .selectFrom('staff')
+        .select('staff.id')
+        .where((s) =>
+          s.or([
+            s('staff.name', 'like', like),
+            s('staff.serviceNo', 'like', like),
+            ...(digits.length >= 3 ? [s('staff.phone', 'like', `%${digits}%`)] : []),
+          ]),
+        ),
+    );
+  } else if (wantCitizens && wantStaff) {
+    // No text and no category: one pass over the active memberships, no union needed.
+    return base();
+  }
+  // Citizens and staff are disjoint (a membership is one or the other), so UNION ALL is exact
+  // and lets each half use its own index.
+  if (wantCitizens && wantStaff) return citizens.unionAll(staff);
+  return wantCitizens ? citizens : staff;
 }
 
 export function searchMembers(
   db: RegisterDb,
   f: MemberFilter & { offset: number; limit: number },
 ): { total: number; rows: MemberRow[] } {
-  const wantCitizens = f.category !== 'staff' && f.staffId === undefined;
-  const wantStaff = (f.category === undefined || f.category === 'staff') && f.personId === undefined;
-  const like = f.query?.trim() ? `%${f.query.trim()}%` : undefined;
-  const digits = f.query ? digitsOf(f.query) : '';
-  const phoneLike = digits.length >= 3 ? `%${digits}%` : undefined;
-
-  let c = citizenMembers(db);
-  if (f.groupCode) c = c.where('g.code', '=', f.groupCode);
-  if (f.state === 'active' || f.state === undefined) c = c.where('m.leftOn', 'is', null);
-  else if (f.state === 'left') c = c.where('m.leftOn', 'is not', null);
-  if (f.category === 'eminent' || f.category === 'public') c = c.where('p.category', '=', f.category);
-  if (f.personId !== undefined) c = c.where('p.id', '=', f.personId);
-  if (like) {
-    c = c.where((eb) =>
-      eb.or([
-        eb('p.name', 'like', like),
-        eb('p.locality', 'like', like),
-        ...(phoneLike ? [eb('p.phone', 'like', phoneLike)] : []),
-      ]),
-    );
-  }
-
-  let s = staffMembers(db);
-  if (f.groupCode) s = s.where('g.code', '=', f.groupCode);
-  if (f.state === 'active' || f.state === undefined) s = s.where('m.leftOn', 'is', null);
-  else if (f.state === 'left') s = s.where('m.leftOn', 'is not', null);
-  if (f.staffId !== undefined) s = s.where('s.id', '=', f.staffId);
-  if (like) {
-    s = s.where((eb) =>
-      eb.or([
-        eb('s.name', 'like', like),
-        eb('s.serviceNo', 'like', like),
-        ...(phoneLike ? [eb('s.phone', 'like', phoneLike)] : []),
-      ]),
-    );
-  }
-
-  const parts = [wantCitizens ? c : undefined, wantStaff ? s : undefined].filter(
-    (x): x is MemberQuery => x !== undefined,
-  );
-  if (parts.length === 0) return { total: 0, rows: [] };
-  const union = parts.length === 2 ? parts[0]!.unionAll(parts[1]!) : parts[0]!;
+  if (f.query?.trim()) refreshSearchIndex(db);
+  const ids = matchingIds(db, f);
   const total = Number(
     first(
       db,
-      db.k.selectFrom(union.as('x')).select((eb) => eb.fn.countAll<number>().as('n')),
+      db.k.selectFrom(ids.as('x')).select((eb) => eb.fn.countAll<number>().as('n')),
     )?.n ?? 0,
   );
   // Newest membership first: ordering by the rowid needs no sort, so deep pages of a
   // 2,60,000-row list stay fast while the clerk scrolls.
-  const rows = all(
+  const page = all(
     db,
-    db.k.selectFrom(union.as('x')).selectAll().orderBy('x.membershipId', 'desc').offset(f.offset).limit(f.limit),
-  );
-  return { total, rows: rows as MemberRow[] };
+    db.k.selectFrom(ids.as('x')).select('x.id').orderBy('x.id', 'desc').offset(f.offset).limit(f.limit),
+  ).map((r) => r.id);
+  if (page.length === 0) return { total, rows: [] };
+  const details = all(
+    db,
+    citizenMembers(db)
+      .where('m.id', 'in', page)
+      .unionAll((staffMembers(db) as unknown as MemberQuery).where('m.id', 'in', page)),
+  ) as MemberRow[];
+  const byId = new Map(details.map((r) => [r.membershipId, r]));
+  return { total, rows: page.map((id) => byId.get(id)).filter((r): r is MemberRow => r !== undefined) };
 }
 
 export function findMembership(db: RegisterDb, id: number): Membership | undefined {

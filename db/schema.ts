@@ -111,8 +111,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** FTS5 trigram index over people (migration 3); rowid = people.id. */
+export interface PeopleSearchTable {
+  rowid: number;
+  name: string | null;
+  locality: string | null;
+  phoneDigits: string | null;
+}
+
+export interface PeopleSearchDirtyTable {
+  id: number;
+}
+
 export interface DB {
   settings: SettingsTable;
+  peopleSearch: PeopleSearchTable;
+  peopleSearchDirty: PeopleSearchDirtyTable;
   ranks: RanksTable;
   units: UnitsTable;
   staff: StaffTable;
