@@ -276,6 +276,13 @@ export interface QueryPlan {
   sql: string;
   /** EXPLAIN QUERY PLAN `detail` lines, in order. */
   plan: string[];
+  /**
+   * Whether the bytecode reads a column of the memberships *table* (not one of its indexes).
+   * SQLite reports a scan of a partial index as "USING INDEX", not "COVERING", when the query
+   * names a column of the index's WHERE (`left_on`); the bytecode shows whether any row is
+   * actually visited.
+   */
+  readsMembershipRows: boolean;
 }
 
 /**
@@ -290,18 +297,29 @@ export function explainComplianceQueries(
     ['units', unitsQuery(db)],
     ['groups', groupsQuery(db)],
     ['citizenCounts', citizenCountsQuery(db)],
-    ['groupStaff', groupStaffQuery(db)],
+    ['staffCounts', groupStaffQuery(db)],
     ['activeCitizens', activeCitizensQuery(db)],
     ['staffTotals', staffTotalsQuery(db)],
     ['uncoveredStaff', uncoveredStaffQuery(db, p.coverageKinds)],
     ['genderViolations', genderViolationsQuery(db, p.womenKinds, ['F'])],
     ['staffOfGendersInKinds', staffOfGendersInKindsQuery(db, p.womenKinds, ['F'])],
   ];
+  const root = first(
+    db,
+    db.k
+      .selectFrom(sql<{ name: string; rootpage: number }>`sqlite_schema`.as('s'))
+      .select('rootpage')
+      .where('name', '=', 'memberships'),
+  )?.rootpage;
   return queries.map(([name, q]) => {
     const c = q.compile();
-    const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as {
-      detail: string;
-    }[];
-    return { name, sql: c.sql, plan: rows.map((r) => r.detail) };
+    const params = c.parameters as unknown[];
+    const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...params) as { detail: string }[];
+    const ops = db.raw.prepare(`EXPLAIN ${c.sql}`).all(...params) as { opcode: string; p1: number; p2: number }[];
+    const tableCursors = new Set(ops.filter((o) => o.opcode === 'OpenRead' && o.p2 === root).map((o) => o.p1));
+    const readsMembershipRows = ops.some(
+      (o) => (o.opcode === 'Column' || o.opcode === 'Rowid') && tableCursors.has(o.p1),
+    );
+    return { name, sql: c.sql, plan: rows.map((r) => r.detail), readsMembershipRows };
   });
 }
