@@ -13,7 +13,7 @@ import { Link, seg } from '../../router/hash-router.js';
 import { AddStaffDialog } from '../members/AddStaffDialog.js';
 import { formatPhone } from '../members/member-format.js';
 import { MembershipsTable } from '../members/MembershipsTable.js';
-import { rankName, StaffFormDialog, unitName } from './StaffFormDialog.js';
+import { postingName, rankName, StaffFormDialog } from './StaffFormDialog.js';
 import '../members/members.css';
 
 export function StaffDetailPage({ serviceNo }: { serviceNo: string }) {
@@ -86,7 +86,7 @@ export function StaffDetailPage({ serviceNo }: { serviceNo: string }) {
             <dd>{tc(`gender.${staff.gender}`)}</dd>
             <dt>{t('columns.unit')}</dt>
             <dd>
-              <Link to={`/units/${seg(staff.unitCode)}`}>{unitName(staff, f.lang)}</Link>{' '}
+              <Link to={`/units/${seg(staff.unitCode)}`}>{postingName(staff, f.lang)}</Link>{' '}
               <span className="muted mono">{staff.unitCode}</span>
             </dd>
             <dt>{t('columns.phone')}</dt>

@@ -9,7 +9,9 @@ import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call, type Res } from '../../data/call.js';
 import { invalidate, useQuery } from '../../data/use-query.js';
+import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
+import type { Language } from '../../i18n/index.js';
 import { cleanText, formatPhone, useServerMessages } from '../members/member-format.js';
 
 export type StaffRow = Res<'staff.list'>['rows'][number];
@@ -40,14 +42,9 @@ export function rankName(r: { nameEn?: string; nameHi?: string; rankEn?: string;
   return lang === 'hi' && hi ? hi : en;
 }
 
-/** A unit in the language on screen (its Hindi name when it has one). */
-export function unitName(
-  u: { name?: string; nameHi?: string | null; unitName?: string; unitNameHi?: string | null },
-  lang: string,
-) {
-  const en = u.name ?? u.unitName ?? '';
-  const hi = u.nameHi ?? u.unitNameHi ?? null;
-  return lang === 'hi' && hi ? hi : en;
+/** A staff member's posting unit in the language on screen. */
+export function postingName(r: Pick<StaffRow, 'unitName' | 'unitNameHi'>, lang: Language): string {
+  return localName({ name: r.unitName, nameHi: r.unitNameHi }, lang);
 }
 
 interface StaffFormDialogProps {
@@ -111,7 +108,7 @@ export function StaffFormDialog({ onClose, staff }: StaffFormDialogProps) {
   const unitOptions = (units.data ?? [])
     .slice()
     .sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true }))
-    .map((u) => ({ value: u.code, label: `${unitName(u, lang)} (${u.code})` }));
+    .map((u) => ({ value: u.code, label: `${localName(u, lang)} (${u.code})` }));
   const genderOptions = (['F', 'M', 'X'] as const).map((g) => ({ value: g, label: tc(`gender.${g}`) }));
 
   return (

@@ -7,13 +7,14 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call } from '../../data/call.js';
+import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
 import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
 import { AddStaffDialog } from '../members/AddStaffDialog.js';
 import { formatPhone } from '../members/member-format.js';
 import { usePagedRows } from '../members/use-paged-rows.js';
 import { VirtualTable, type VColumn } from '../members/VirtualTable.js';
-import { rankName, StaffFormDialog, unitName, useRanks, useUnits, type StaffRow } from './StaffFormDialog.js';
+import { postingName, rankName, StaffFormDialog, useRanks, useUnits, type StaffRow } from './StaffFormDialog.js';
 import '../members/members.css';
 
 export const STAFF_PAGE_SIZE = 100;
@@ -105,8 +106,8 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
         key: 'unit',
         header: t('columns.unit'),
         width: 'minmax(7rem, 1.5fr)',
-        title: (r) => `${unitName(r, f.lang)} (${r.unitCode})`,
-        cell: (r) => unitName(r, f.lang),
+        title: (r) => `${postingName(r, f.lang)} (${r.unitCode})`,
+        cell: (r) => postingName(r, f.lang),
       },
       {
         key: 'phone',
@@ -207,7 +208,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
             <option value="">{t('filters.allUnits')}</option>
             {unitChoices.map((u) => (
               <option key={u.code} value={u.code}>
-                {unitName(u, f.lang)} ({u.code})
+                {localName(u, f.lang)} ({u.code})
               </option>
             ))}
           </select>
