@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { CliError } from './cli/runtime.js';
+import { AppError } from './backend/errors.js';
+import { DbError } from '../db/errors.js';
 // Command groups (one file each). Keep this list static: bundlers need to see every import.
 import { registerCoreCommands } from './cli/commands-register.js';
 import { registerIoCommands } from './cli/commands-register-io.js';
@@ -57,6 +59,11 @@ export async function main(argv: string[]): Promise<number> {
       }
       process.stderr.write(`samooh: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof AppError || err instanceof DbError) {
+      // Bad input reaching a service directly (not through the handler map).
+      process.stderr.write(`samooh: ${err.message}\n`);
+      return err.code === 'BUNDLE_INVALID' ? 1 : 2;
     }
     process.stderr.write(`samooh: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
     return 2;
