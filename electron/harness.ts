@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { handlers } from './backend/handlers.js';
 import { startHarness } from './harness/server.js';
+import { chromiumPrintToPdf, previewOsEncryption } from './harness/preview-platform.js';
+import { osProtector } from './services/bundle/keys.js';
+import { configureBundlePlatform } from './services/bundle/platform.js';
 
 const usage = `Usage: npm run preview -- [--data-dir DIR] [--port N] [--test-hooks]
 
@@ -53,6 +56,11 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
   fail(`no built renderer in ${rendererDir}; run \`node scripts/build.mjs\` first`);
 }
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'samooh-preview'));
+
+configureBundlePlatform({
+  keyProtector: osProtector(previewOsEncryption(dataDir)),
+  printToPdf: chromiumPrintToPdf(),
+});
 
 const harness = await startHarness({
   dataDir,

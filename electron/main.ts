@@ -2,7 +2,7 @@
 // handler map. Deliberately thin — every security decision lives in security.ts, the call
 // plumbing in ipc.ts / call-runner.ts, and those are unit-tested with fakes, because the
 // Electron binary itself is not available where this is built and tested.
-import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,9 @@ import {
   registerAppScheme,
 } from './security.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
+import { createElectronPrintToPdf } from './print-to-pdf.js';
+import { osProtector } from './services/bundle/keys.js';
+import { configureBundlePlatform } from './services/bundle/platform.js';
 
 // The folder (or app.asar) holding package.json; dist/ sits beside it in both layouts.
 const appRoot = app.getAppPath();
@@ -108,6 +111,12 @@ async function start(): Promise<void> {
 
   installSessionSecurity(session.defaultSession, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  // The district key is sealed by the OS (DPAPI through safeStorage on Windows); reports are
+  // printed by a hidden sandboxed window.
+  configureBundlePlatform({
+    keyProtector: osProtector(safeStorage),
+    printToPdf: createElectronPrintToPdf({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+  });
 
   const fileSession = new FileSession(dataDir);
   try {
