@@ -93,6 +93,44 @@ export function TextField({ label, field, required, hint, className, ...input }:
   );
 }
 
+interface TextAreaFieldProps {
+  label: string;
+  field: FieldBinding;
+  required?: boolean;
+  hint?: ReactNode;
+  rows?: number;
+  maxLength?: number;
+  className?: string;
+}
+
+/** Multi-line text. Enter makes a new line here; Ctrl+Enter submits the form. */
+export function TextAreaField({ label, field, required, hint, rows = 5, maxLength, className }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell label={label} required={required} hint={hint} error={field.error} id={id} className={className}>
+      <textarea
+        id={id}
+        name={field.name}
+        className="input textarea"
+        value={field.value}
+        rows={rows}
+        maxLength={maxLength}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+        aria-invalid={field.error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, hint, field.error)}
+      />
+    </FieldShell>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

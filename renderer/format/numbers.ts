@@ -31,3 +31,16 @@ export function formatPercent(percent: number | null | undefined, lang: Language
 export function share(part: number, total: number): number {
   return total === 0 ? 100 : (part / total) * 100;
 }
+
+/** File sizes for people: 842 B, 12.4 KB, 3.1 MB (1 KB = 1024 bytes, as Windows shows them). */
+export function formatBytes(bytes: number, lang: Language = 'en'): string {
+  if (bytes < 1024) return `${formatNumber(bytes, lang)} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${formatter(lang, { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v)} ${units[i]}`;
+}

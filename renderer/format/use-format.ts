@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/index.js';
 import { formatDate, formatDateTime } from './dates.js';
-import { formatNumber, formatPercent } from './numbers.js';
+import { formatBytes, formatNumber, formatPercent } from './numbers.js';
 
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -15,6 +15,7 @@ export function useFormat() {
       dateTime: formatDateTime,
       number: (n: number | null | undefined) => formatNumber(n, lang),
       percent: (p: number | null | undefined, digits?: number) => formatPercent(p, lang, digits),
+      bytes: (n: number) => formatBytes(n, lang),
     }),
     [lang],
   );

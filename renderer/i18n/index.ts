@@ -11,6 +11,7 @@ import units from './units.js';
 import members from './members.js';
 import staff from './staff.js';
 import importNs from './import.js';
+import send from './send.js';
 
 export const namespaces = {
   common,
@@ -21,6 +22,7 @@ export const namespaces = {
   members,
   staff,
   import: importNs,
+  send,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

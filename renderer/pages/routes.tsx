@@ -4,12 +4,12 @@ import type { Params } from '../router/hash-router.js';
 import { DashboardPage } from './dashboard/DashboardPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { UnitPage } from './units/UnitPage.js';
-import { UnavailablePage } from './UnavailablePage.js';
 import { MembersPage } from './members/MembersPage.js';
 import { PersonPage } from './people/PersonPage.js';
 import { StaffPage } from './staff/StaffPage.js';
 import { StaffDetailPage } from './staff/StaffDetailPage.js';
 import { ImportPage } from './import/ImportPage.js';
+import { SendPage } from './send/SendPage.js';
 
 export interface PageProps {
   params: Params;
@@ -26,13 +26,12 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/dashboard', render: ({ query }) => <DashboardPage query={query} /> },
   { path: '/units', render: ({ query }) => <UnitsPage query={query} /> },
   { path: '/units/:code', render: ({ params, query }) => <UnitPage code={params.code!} query={query} /> },
-  // Screens still to be built: each entry is replaced by its page (README.md, "Adding a page").
   { path: '/members', render: ({ query }) => <MembersPage query={query} /> },
   { path: '/members/person/:id', render: ({ params }) => <PersonPage id={params.id!} /> },
   { path: '/staff', render: ({ query }) => <StaffPage query={query} /> },
   { path: '/staff/:serviceNo', render: ({ params }) => <StaffDetailPage serviceNo={params.serviceNo!} /> },
   { path: '/import', render: ({ query }) => <ImportPage query={query} /> },
-  { path: '/send', render: () => <UnavailablePage navKey="sendToHq" /> },
+  { path: '/send', render: ({ query }) => <SendPage query={query} /> },
 ];
 
 /** Where '/' (and the app's start) goes. */
