@@ -108,6 +108,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ harness: Harness; app: Page }>({
+  // Playwright requires the object pattern even when no other fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'samooh-e2e-'));
     const { harness, child } = await startHarness(dataDir);

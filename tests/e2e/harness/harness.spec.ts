@@ -3,19 +3,19 @@
 // preview's file dialog can be driven by a test.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
 import { apiCall, expect, screenshot, test } from './fixtures.js';
 
 /** Records CSP violations from the first script on (before the app's own code runs). */
-async function watchCsp(page: import('@playwright/test').Page): Promise<void> {
+async function watchCsp(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
 }
-const violations = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 test('serves the app, which starts, drops the token from the address bar and round-trips an API call', async ({
   page,
