@@ -174,7 +174,7 @@ export default defineNamespace(
       addCitizen: 'नागरिक जोड़ें',
       addStaff: 'पुलिसकर्मी को समूह में जोड़ें',
       markLeft: 'समूह छोड़ा दर्ज करें',
-      markLeftShort: 'छोड़ा',
+      markLeftShort: 'छोड़ा दर्ज',
       markLeftOf: '{{name}} का समूह छोड़ना दर्ज करें',
     },
     empty: {

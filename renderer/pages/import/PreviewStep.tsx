@@ -52,7 +52,7 @@ export function CountsTable({ report, caption }: { report: ImportReport; caption
           {report.sheets.map((s) => (
             <tr key={s.sheet}>
               <th scope="row">
-                {t(`sheets.${s.sheet}`)} <span className="muted mono">{s.source}</span>
+                {t(`sheets.${s.sheet}`)} <span className="muted">“{s.source}”</span>
               </th>
               {cells(s.counts)}
             </tr>

@@ -31,7 +31,8 @@ export function MembershipsTable({ rows, memberName, empty, caption, readOnly }:
       sortValue: (r) => r.groupName,
       cell: (r) => (
         <>
-          <span className="nowrap">{r.groupName}</span> <span className="muted mono">{r.groupCode}</span>
+          <span className="membership-group">{r.groupName}</span>
+          <span className="membership-code muted mono">{r.groupCode}</span>
         </>
       ),
     },
@@ -45,7 +46,7 @@ export function MembershipsTable({ rows, memberName, empty, caption, readOnly }:
       header: t('columns.unit'),
       sortValue: (r) => r.unitCode,
       cell: (r) => (
-        <Link to={`/units/${seg(r.unitCode)}`} className="mono">
+        <Link to={`/units/${seg(r.unitCode)}`} className="mono nowrap">
           {r.unitCode}
         </Link>
       ),
@@ -75,7 +76,7 @@ export function MembershipsTable({ rows, memberName, empty, caption, readOnly }:
         r.leftOn || readOnly ? null : (
           <button
             type="button"
-            className="btn btn--small"
+            className="btn btn--small nowrap"
             aria-label={t('actions.markLeftOf', { name: `${memberName} — ${r.groupName}` })}
             onClick={() =>
               setLeaving({
@@ -86,7 +87,7 @@ export function MembershipsTable({ rows, memberName, empty, caption, readOnly }:
               })
             }
           >
-            {t('actions.markLeft')}
+            {t('actions.markLeftShort')}
           </button>
         ),
     },

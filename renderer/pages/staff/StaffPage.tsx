@@ -69,19 +69,27 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'group'; staff: StaffRow } | null>(null);
   const filtered = Boolean(filters.query || filters.uncovered || filters.unitCode || filters.rank || filters.gender);
 
+  // Long English rank names ("Deputy Superintendent of Police") are shown as the office writes
+  // them (DSP), the full name in the tooltip; Hindi names are short enough as they are.
+  const shortRank = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const r of ranks.data ?? []) if (r.nameEn.length > 18 && r.aliases[0]) m.set(r.code, r.aliases[0]);
+    return m;
+  }, [ranks.data]);
+
   const columns = useMemo<VColumn<StaffRow>[]>(
     () => [
       {
         key: 'serviceNo',
         header: t('columns.serviceNo'),
-        width: '7.5rem',
+        width: '8.5rem',
         title: (r) => r.serviceNo,
         cell: (r) => <span className="mono">{r.serviceNo}</span>,
       },
       {
         key: 'name',
         header: t('columns.name'),
-        width: 'minmax(9rem, 2fr)',
+        width: 'minmax(8rem, 1.5fr)',
         title: (r) => r.name,
         cell: (r) => (
           <Link to={staffHref(r.serviceNo)} tabIndex={-1}>
@@ -92,33 +100,33 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       {
         key: 'rank',
         header: t('columns.rank'),
-        width: 'minmax(7rem, 1.5fr)',
+        width: 'minmax(9rem, 2.2fr)',
         title: (r) => `${r.rankEn} · ${r.rankHi}`,
-        cell: (r) => rankName(r, f.lang),
+        cell: (r) => (f.lang === 'hi' ? r.rankHi || r.rankEn : (shortRank.get(r.rankCode) ?? r.rankEn)),
       },
       {
         key: 'gender',
         header: t('columns.gender'),
-        width: '4.5rem',
+        width: '4rem',
         cell: (r) => tc(`gender.${r.gender}`),
       },
       {
         key: 'unit',
         header: t('columns.unit'),
-        width: 'minmax(7rem, 1.5fr)',
+        width: 'minmax(6rem, 1.2fr)',
         title: (r) => `${postingName(r, f.lang)} (${r.unitCode})`,
         cell: (r) => postingName(r, f.lang),
       },
       {
         key: 'phone',
         header: t('columns.phone'),
-        width: '8.8rem',
+        width: '8.6rem',
         cell: (r) => <span className="num nowrap">{formatPhone(r.phone)}</span>,
       },
       {
         key: 'groups',
         header: t('columns.groups'),
-        width: '4.5rem',
+        width: '3.8rem',
         align: 'end',
         cell: (r) =>
           r.activeGroups > 0 ? (
@@ -130,7 +138,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       {
         key: 'actions',
         header: <span className="visually-hidden">{t('columns.actions')}</span>,
-        width: '8.5rem',
+        width: '7.8rem',
         align: 'end',
         cell: (r) => (
           <button
@@ -145,7 +153,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
         ),
       },
     ],
-    [t, tc, f],
+    [t, tc, f, shortRank],
   );
 
   const total = paged.total;
