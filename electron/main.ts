@@ -48,6 +48,8 @@ function log(message: string): void {
 // Before `ready`: privileged scheme, renderer sandbox everywhere, hardening of every web
 // contents ever created.
 registerAppScheme(protocol);
+// Taskbar grouping and shortcuts on Windows match the installer's appId (electron-builder.yml).
+app.setAppUserModelId('in.samooh.desktop');
 hardenApp(app, { openExternal: (url) => openExternalIfVetted(shell, url), log });
 
 let mainWindow: BrowserWindow | null = null;
@@ -96,6 +98,8 @@ function createWindow(dataDir: string): BrowserWindow {
   if (state.maximized) win.maximize();
   trackWindowState(win, stateFile);
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_e, details) => log(`renderer gone: ${details.reason}`));
+  win.on('unresponsive', () => log('window unresponsive'));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
