@@ -1,0 +1,78 @@
+// Member search on the state-size register (2,60,000 citizens, 3,50,000+ memberships) through
+// the same handler the Members screen calls. Floor: the naive LIKE '%…%' scan of people the
+// search index replaces, measured in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openRegister } from '../../db/connection.js';
+import { refreshSearchIndex } from '../../db/search-index.js';
+import { fillDemo } from '../../electron/services/compliance/demo.js';
+import { FileSession } from '../../electron/backend/session.js';
+import { dispatch } from '../../electron/backend/dispatch.js';
+import { handlers } from '../../electron/backend/handlers.js';
+import type { HandlerContext } from '../../electron/backend/context.js';
+import type { BenchRow } from './types.js';
+import { medianMs, round, timeMs } from './stats.js';
+
+const QUERIES: { label: string; args: Record<string, unknown> }[] = [
+  { label: 'common name "kumar"', args: { query: 'kumar' } },
+  { label: 'Hindi "देवी"', args: { query: 'देवी' } },
+  { label: 'phone digits "98350"', args: { query: '98350' } },
+  { label: 'no match', args: { query: 'zzqx' } },
+  { label: 'two letters "ra"', args: { query: 'ra' } },
+  { label: 'unfiltered, deep page', args: { offset: 250_000 } },
+];
+
+export async function benchMembers(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samooh-bench-members-'));
+  try {
+    const file = path.join(dir, 'state.sqlite');
+    const db = openRegister(file);
+    fillDemo(db, { scale: 'state', now: new Date('2026-11-28T00:00:00Z') });
+    const firstIndex = await timeMs(() => refreshSearchIndex(db));
+    const floor = await medianMs(5, () =>
+      db.raw.prepare("SELECT count(*) FROM people WHERE name LIKE '%kumar%' OR locality LIKE '%kumar%'").get(),
+    );
+    await db.close();
+
+    const session = new FileSession(dir);
+    session.open(file);
+    const ctx: HandlerContext = {
+      session,
+      operator: 'bench',
+      dialogs: null as never,
+      progress: () => {},
+      signal: new AbortController().signal,
+      now: () => new Date(),
+    };
+    const rows: BenchRow[] = [
+      {
+        name: 'member search index, first build after a state-size fill',
+        value: round(firstIndex),
+        unit: 'ms',
+        target: 'paid once per large import',
+        pass: true,
+      },
+    ];
+    for (const q of QUERIES) {
+      const args = { limit: 100, offset: 0, ...q.args };
+      const r = await dispatch(handlers, 'members.search', args, ctx);
+      if (!r.ok) throw new Error(`members.search failed: ${r.error.message}`);
+      const ms = await medianMs(7, () => dispatch(handlers, 'members.search', args, ctx));
+      const total = (r.value as { total: number }).total;
+      rows.push({
+        name: `member search, ${q.label} (${total.toLocaleString('en-IN')} hits, count + first page)`,
+        value: round(ms),
+        unit: 'ms',
+        floor: round(floor),
+        ratio: round(ms / floor, 2),
+        target: '≤ 100 ms',
+        pass: ms <= 100,
+      });
+    }
+    await session.close();
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
