@@ -32,25 +32,31 @@ async function buildNode() {
   const tmp = rel(`dist/node.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  if (Object.keys(entryPoints).length > 0)
-    await build({
-      entryPoints,
-      outdir: tmp,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      sourcemap: 'linked',
-      // Native and Electron modules are resolved at run time, never bundled.
-      external: ['better-sqlite3', 'electron'],
-      // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
-      banner: {
-        js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
-      },
-      chunkNames: 'chunks/[name]-[hash]',
-      logLevel: 'warning',
-    });
+  try {
+    if (Object.keys(entryPoints).length > 0)
+      await build({
+        entryPoints,
+        outdir: tmp,
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        sourcemap: 'linked',
+        // Native and Electron modules are resolved at run time, never bundled.
+        external: ['better-sqlite3', 'electron'],
+        // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
+        banner: {
+          js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
+        },
+        chunkNames: 'chunks/[name]-[hash]',
+        logLevel: 'warning',
+      });
+  } catch (err) {
+    // A failed build leaves no half-written folder behind.
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
   rmSync(rel('dist/node'), { recursive: true, force: true });
   renameSync(tmp, rel('dist/node'));
 }
