@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, parseDateInput, todayIso } from '../../../renderer/format/dates.js';
-import { formatNumber, formatPercent, share } from '../../../renderer/format/numbers.js';
+import { formatBytes, formatNumber, formatPercent, share } from '../../../renderer/format/numbers.js';
 
 describe('dates', () => {
   it('shows ISO dates as dd-mm-yyyy without any time-zone shift', () => {
@@ -48,6 +48,13 @@ describe('numbers', () => {
     expect(formatPercent(100)).toBe('100%');
     expect(formatPercent(66.666, 'en', 0)).toBe('67%');
     expect(formatPercent(87.5, 'hi')).toMatch(/^87\.5\s?%$/);
+  });
+
+  it('shows file sizes the way Windows does', () => {
+    expect(formatBytes(842)).toBe('842 B');
+    expect(formatBytes(12_700)).toBe('12 KB');
+    expect(formatBytes(3_250_000)).toBe('3.1 MB');
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5 GB');
   });
 
   it('treats nothing to cover as fully covered', () => {
