@@ -445,10 +445,26 @@ export function planImport(input: PlanInput): Plan {
       }
       const member = r.serviceNo !== null ? 's:' + r.serviceNo : 'p:' + r.phone;
       const key = r.groupCode + '|' + member;
-      let list = entries.get(key);
-      if (!list) entries.set(key, (list = []));
       const J = r.joinedOn;
       const L = r.leftOn;
+      const list = entries.get(key);
+      if (list === undefined) {
+        // The usual case: the member's first row for this group, and nothing in the register.
+        entries.set(key, [
+          { id: undefined, joinedOn: J, leftOn: L, claimedBy: { row: r.row, joinedOn: J, leftOn: L } },
+        ]);
+        writes.memberships.insert.push({
+          groupCode: r.groupCode,
+          phone: r.phone,
+          serviceNo: r.serviceNo,
+          joinedOn: J,
+          leftOn: L,
+        });
+        entities.memberships.new++;
+        outcome.set(r, 'new');
+        live.push(r);
+        continue;
+      }
       const who = r.serviceNo !== null ? `staff member ${r.serviceNo}` : `phone ${r.phone}`;
 
       const dup = list.find((e) => e.claimedBy && same(e.claimedBy.joinedOn, J) && same(e.claimedBy.leftOn, L));

@@ -131,7 +131,12 @@ export async function runImport(db: RegisterDb, opts: ImportOptions, ctx: Import
   const tRead = performance.now();
 
   // Row validation (no register writes; reads only the rank list and remembered mappings).
-  const rankOf = rankMatcher(listRanks(db));
+  const matchRank = rankMatcher(listRanks(db));
+  const ranksSeen = new Map<string, ReturnType<typeof matchRank>>();
+  const rankOf = (text: string) => {
+    if (!ranksSeen.has(text)) ranksSeen.set(text, matchRank(text));
+    return ranksSeen.get(text);
+  };
   const remembered = getSetting(db, 'importMappings') ?? {};
   const today = localDay(ctx.now());
   const total = found.reduce((n, s) => n + assigned.sheets[s]!.rows.length, 0);

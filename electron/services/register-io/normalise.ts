@@ -97,7 +97,14 @@ function enumLookup<T extends string>(table: Record<T, string[]>): (s: string) =
   for (const [value, names] of Object.entries(table) as [T, string[]][]) {
     for (const n of [value, ...names]) map.set(matchKey(n), value);
   }
-  return (s) => map.get(matchKey(s));
+  // Registers repeat the same few spellings ("public", "महिला") thousands of times.
+  const seen = new Map<string, T | undefined>();
+  return (s) => {
+    if (seen.has(s)) return seen.get(s);
+    const v = map.get(matchKey(s));
+    if (seen.size < 10_000) seen.set(s, v);
+    return v;
+  };
 }
 
 const unitTypes = enumLookup<UnitType>({

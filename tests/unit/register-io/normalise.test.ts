@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   categoryOf,
@@ -97,6 +98,22 @@ describe('text and links', () => {
     expect(cleanText('गाँव\u0020\nकदमकुआँ')).toBe('गाँव कदमकुआँ');
     expect(cleanText('e\u0301')).toBe('\u00e9');
     expect(cleanText("'=1+1")).toBe('=1+1');
+  });
+
+  it('the fast path for plain ASCII text gives what the full cleaning gives', () => {
+    // eslint-disable-next-line no-control-regex
+    const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b\u2060\ufeff]/g;
+    const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+    const unguard = (s: string) => (s.length >= 2 && s[0] === "'" && /^['=+\-@\t\r]/.test(s.slice(1)) ? s.slice(1) : s);
+    const full = (s: string) => unguard(s.trim()).replace(INVISIBLE, '').replace(SPACES, ' ').trim().normalize('NFC');
+    const chars = fc.constantFrom(...'ab Z09\'"=+-@\t\r\n.,\u00a0\u200bनम\u093f'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        expect(cleanText(s)).toBe(full(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('refuses over-long text rather than cutting it', () => {
