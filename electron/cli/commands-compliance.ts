@@ -146,11 +146,20 @@ const TYPE_ORDER: Record<UnitCompliance['type'], number> = {
   other: 4,
 };
 
+/**
+ * Names and codes come from imported files: control characters (terminal escape sequences,
+ * carriage returns that overwrite a line) are shown as U+FFFD, never sent to the terminal.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\ufffd');
+}
+
 /** The human report: a table of units, the rules, the summary. */
 export function complianceText(r: ComplianceReport, o: { failingOnly: boolean }): string {
   const n = (x: number) => x.toLocaleString('en-IN');
   const lines: string[] = [];
-  const district = r.district.code ? `${r.district.name} (${r.district.code})` : '(district not set)';
+  const district = r.district.code ? printable(`${r.district.name} (${r.district.code})`) : '(district not set)';
   lines.push(
     `${district} — compliance under policy v${r.policyVersion}, ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
   );
@@ -160,8 +169,8 @@ export function complianceText(r: ComplianceReport, o: { failingOnly: boolean })
     .filter((u) => !o.failingOnly || u.status !== 'compliant')
     .sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const rows = units.map((u) => [
-    u.code,
-    u.name,
+    printable(u.code),
+    printable(u.name),
     TYPE_TEXT[u.type],
     u.status,
     u.required === null ? n(u.members) : `${n(u.members)}/${n(u.required)}`,
@@ -191,7 +200,7 @@ export function complianceText(r: ComplianceReport, o: { failingOnly: boolean })
   lines.push('Rules');
   for (const rule of r.rules) {
     const mark = rule.passed ? (rule.warnings ? 'WARN' : 'ok  ') : 'FAIL';
-    lines.push(`  ${rule.id}  ${mark}  ${rule.message}`);
+    lines.push(`  ${rule.id}  ${mark}  ${printable(rule.message)}`);
   }
   lines.push('');
 
@@ -208,7 +217,7 @@ export function complianceText(r: ComplianceReport, o: { failingOnly: boolean })
     `  Women staff: ${n(s.womenStaffTotal)} · in the women's group ${n(s.womenStaffInWomenGroup)} · in some group ${n(s.womenStaffCovered)}`,
   );
   if (s.uncoveredStaff.length) {
-    const shown = s.uncoveredStaff.slice(0, 20);
+    const shown = s.uncoveredStaff.slice(0, 20).map(printable);
     const more = s.uncoveredStaff.length - shown.length;
     lines.push(
       `  Staff in no group (${n(s.uncoveredStaff.length)}): ${shown.join(', ')}${more > 0 ? `, … and ${n(more)} more (--json lists all)` : ''}`,
