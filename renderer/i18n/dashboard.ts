@@ -18,6 +18,7 @@ export default defineNamespace(
       womenNoGroup: 'No active women staff group',
       seeUnits: 'See the units',
       seeUncovered: '{{n}} not in any group',
+      womenCovered: 'Women staff: {{n}} of {{total}}',
     },
     byStatus: {
       title: 'Units by status',
@@ -90,6 +91,7 @@ export default defineNamespace(
       womenNoGroup: 'महिला पुलिसकर्मियों का कोई सक्रिय समूह नहीं',
       seeUnits: 'इकाइयाँ देखें',
       seeUncovered: '{{n}} किसी समूह में नहीं',
+      womenCovered: 'महिला पुलिसकर्मी: {{total}} में से {{n}}',
     },
     byStatus: {
       title: 'स्थिति के अनुसार इकाइयाँ',

@@ -89,9 +89,16 @@ function Figures({ report }: { report: ComplianceReport }) {
         value={f.percent(staffPct)}
         tone={staffPct >= 100 ? 'good' : staffPct >= 90 ? 'warn' : 'bad'}
         detail={
-          s.staffTotal > s.staffCovered
-            ? t('kpi.seeUncovered', { n: f.number(s.staffTotal - s.staffCovered) })
-            : t('kpi.staffOf', { n: f.number(s.staffCovered), total: f.number(s.staffTotal) })
+          <>
+            {s.staffTotal > s.staffCovered
+              ? t('kpi.seeUncovered', { n: f.number(s.staffTotal - s.staffCovered) })
+              : t('kpi.staffOf', { n: f.number(s.staffCovered), total: f.number(s.staffTotal) })}
+            {s.womenStaffTotal > 0 ? (
+              <span className="kpi__sub">
+                {t('kpi.womenCovered', { n: f.number(s.womenStaffCovered), total: f.number(s.womenStaffTotal) })}
+              </span>
+            ) : null}
+          </>
         }
         to={{ path: '/staff', query: { uncovered: 1 } }}
       />

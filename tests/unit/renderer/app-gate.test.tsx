@@ -15,6 +15,7 @@ function report(units: UnitCompliance[]): ComplianceReport {
   return {
     schemaVersion: 1,
     policyVersion: 1,
+    policyTitle: { en: 'Policy v1', hi: 'नीति v1' },
     district: { code: 'PAT', name: 'Patna', nameHi: 'पटना' },
     generatedAt: '2024-06-30T10:00:00.000Z',
     units,
@@ -26,16 +27,20 @@ function report(units: UnitCompliance[]): ComplianceReport {
       short: count('short'),
       missing: count('missing'),
       percentCompliant: units.length ? (count('compliant') / units.length) * 100 : 0,
+      unitsWithoutRule: 0,
+      activeGroups: 0,
+      closedGroups: 0,
       citizens: 0,
       memberships: 0,
       staffTotal: 0,
       staffCovered: 0,
       womenStaffTotal: 0,
       womenStaffInWomenGroup: 0,
+      womenStaffCovered: 0,
       uncoveredStaff: [],
     },
     staffByRankGender: [],
-  } as ComplianceReport;
+  };
 }
 
 function unit(code: string, name: string, type: 'thana' | 'op', status: UnitCompliance['status'], members: number) {
