@@ -14,7 +14,10 @@ import { writeWorkbook } from './workbooks.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 beforeAll(() => {
-  const b = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'node'], { cwd: root, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'node'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
 }, 120_000);
 
@@ -41,7 +44,11 @@ describe('samooh import register', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as ImportReport;
-    expect(report).toMatchObject({ dryRun: true, committed: false, totals: { rows: 40, new: 20, rejected: 19, duplicate: 1 } });
+    expect(report).toMatchObject({
+      dryRun: true,
+      committed: false,
+      totals: { rows: 40, new: 20, rejected: 19, duplicate: 1 },
+    });
     expect(report.rejected).toHaveLength(20);
     expect(counts(reg.db)).toEqual([0, 0, 0, 0, 0, 0]);
   });
@@ -57,7 +64,9 @@ describe('samooh import register', () => {
     expect(r.stdout).toContain(
       '  members row 11: मोबाइल नं. "9.19835E+11" is in exponent form: Excel rounded the number and its last digits are lost; type the number again in a cell formatted as Text [PHONE_DESTROYED]',
     );
-    expect(r.stdout).toContain('  units row 6: unit PAT-T-NOPE is neither in this file nor in the register [UNKNOWN_UNIT]');
+    expect(r.stdout).toContain(
+      '  units row 6: unit PAT-T-NOPE is neither in this file nor in the register [UNKNOWN_UNIT]',
+    );
     expect(r.stdout.match(/^  \w+ row \d+: .*\[[A-Z_]+\]$/gm)!.length).toBe(20 + 3);
     expect(counts(reg.db)).toEqual([3, 3, 2, 10, 12, 1]);
 
@@ -72,7 +81,9 @@ describe('samooh import register', () => {
     const file = await messyWorkbook(reg.dir);
     const text = samooh('import', 'register', '--db', reg.file, '--strict', file);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('REFUSED (strict mode): patna-register.xlsx has rejected rows, so nothing was imported.');
+    expect(text.stdout).toContain(
+      'REFUSED (strict mode): patna-register.xlsx has rejected rows, so nothing was imported.',
+    );
     const json = samooh('import', 'register', '--db', reg.file, '--strict', '--json', file);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ committed: false, strict: true, totals: { rejected: 19 } });
@@ -98,9 +109,27 @@ describe('samooh import register', () => {
   it('--mapping maps unknown headers by hand', async () => {
     const reg = makeRegister();
     const file = await writeWorkbook(path.join(reg.dir, 'odd.xlsx'), [
-      { name: 'units', rows: [['code', 'name', 'type'], ['T1', 'Kotwali', 'thana']] },
-      { name: 'groups', rows: [['code', 'unit_code', 'kind', 'name'], ['G1', 'T1', 'public', 'Kotwali']] },
-      { name: 'members', rows: [['Grp', 'Sadasya', 'Mob'], ['G1', 'Ram', '9835012345']] },
+      {
+        name: 'units',
+        rows: [
+          ['code', 'name', 'type'],
+          ['T1', 'Kotwali', 'thana'],
+        ],
+      },
+      {
+        name: 'groups',
+        rows: [
+          ['code', 'unit_code', 'kind', 'name'],
+          ['G1', 'T1', 'public', 'Kotwali'],
+        ],
+      },
+      {
+        name: 'members',
+        rows: [
+          ['Grp', 'Sadasya', 'Mob'],
+          ['G1', 'Ram', '9835012345'],
+        ],
+      },
     ]);
     const mapping = path.join(reg.dir, 'map.json');
     writeFileSync(mapping, JSON.stringify({ members: { Grp: 'group_code', Sadasya: 'name', Mob: 'phone' } }));
@@ -117,7 +146,10 @@ describe('samooh export register', () => {
     const out = tempDir();
     const x = samooh('export', 'register', '--db', reg.file, '--out', path.join(out, 'r.xlsx'), '--json');
     expect(x.code).toBe(0);
-    expect(JSON.parse(x.stdout) as ExportResult).toMatchObject({ format: 'xlsx', counts: { units: 3, groups: 3, staff: 2, members: 12 } });
+    expect(JSON.parse(x.stdout) as ExportResult).toMatchObject({
+      format: 'xlsx',
+      counts: { units: 3, groups: 3, staff: 2, members: 12 },
+    });
     const c = samooh('export', 'register', '--db', reg.file, '--out', path.join(out, 'csv'));
     expect(c.code).toBe(0);
     expect(c.stdout).toContain('units 3 · groups 3 · staff 2 · members 12');

@@ -34,7 +34,16 @@ async function richRegister(): Promise<Harness> {
         rows: [
           ['code', 'unit_code', 'kind', 'name', 'created_on', 'admin_service_no', 'invite_link', 'status'],
           ['G-CID', 'PAT-CID', 'division_staff', '+CID group', day('2022-12-31'), 'S100', null, 'closed'],
-          ['G-WOMEN', 'PAT-DC', 'women_staff', 'Mahila', null, null, 'https://chat.whatsapp.com/ZyXwVuTsRq987654', null],
+          [
+            'G-WOMEN',
+            'PAT-DC',
+            'women_staff',
+            'Mahila',
+            null,
+            null,
+            'https://chat.whatsapp.com/ZyXwVuTsRq987654',
+            null,
+          ],
         ],
       },
       {
@@ -47,8 +56,32 @@ async function richRegister(): Promise<Harness> {
       {
         name: 'members',
         rows: [
-          ['group_code', 'service_no', 'name', 'phone', 'category', 'locality', 'occupation', 'joined_on', 'left_on', 'consent_on', 'consent_how'],
-          ['G-KOT-1', null, EVIL, '9835055501', 'eminent', '=1+1', '-', '2024-02-01', null, '2024-01-31', 'WhatsApp message'],
+          [
+            'group_code',
+            'service_no',
+            'name',
+            'phone',
+            'category',
+            'locality',
+            'occupation',
+            'joined_on',
+            'left_on',
+            'consent_on',
+            'consent_how',
+          ],
+          [
+            'G-KOT-1',
+            null,
+            EVIL,
+            '9835055501',
+            'eminent',
+            '=1+1',
+            '-',
+            '2024-02-01',
+            null,
+            '2024-01-31',
+            'WhatsApp message',
+          ],
           ['G-KOT-1', null, 'Back Again', '9835055502', null, '+ Road', null, '2023-01-01', '2023-02-01', null, null],
           ['G-KOT-1', null, 'Back Again', '9835055502', null, null, null, '2023-05-01', null, null, null],
           ['G-CID', '007', null, null, 'staff', null, null, '2023-01-01', null, null, null],
@@ -77,7 +110,16 @@ function content(db: RegisterDb) {
         .selectFrom('groups as g')
         .innerJoin('units as u', 'u.id', 'g.unitId')
         .leftJoin('staff as s', 's.id', 'g.adminStaffId')
-        .select(['g.code', 'u.code as unit', 'g.kind', 'g.name', 'g.createdOn', 's.serviceNo as admin', 'g.inviteLink', 'g.status'])
+        .select([
+          'g.code',
+          'u.code as unit',
+          'g.kind',
+          'g.name',
+          'g.createdOn',
+          's.serviceNo as admin',
+          'g.inviteLink',
+          'g.status',
+        ])
         .orderBy('g.code'),
     ),
     staff: all(
@@ -119,7 +161,12 @@ describe('export of the register', () => {
     const src = await richRegister();
     const out = path.join(src.dir, 'export', 'patna.xlsx');
     const r = await ok(src.ctx, 'export.register', { file: out });
-    expect(r).toMatchObject({ format: 'xlsx', files: [out], counts: { units: 5, groups: 5, staff: 3, members: 17 }, skippedErased: 0 });
+    expect(r).toMatchObject({
+      format: 'xlsx',
+      files: [out],
+      counts: { units: 5, groups: 5, staff: 3, members: 17 },
+      skippedErased: 0,
+    });
 
     const dst = harness();
     const imported = await commit(dst, out, { strict: true });
@@ -197,7 +244,9 @@ describe('export of the register', () => {
     addMembership(db, { groupId: g.id, personId: p.id });
     const erased = addPerson(db, { phone: '+919835012346' });
     addMembership(db, { groupId: g.id, personId: erased.id });
-    db.raw.prepare("UPDATE people SET phone = NULL, name = 'erased', erased_at = '2026-01-01' WHERE id = ?").run(erased.id);
+    db.raw
+      .prepare("UPDATE people SET phone = NULL, name = 'erased', erased_at = '2026-01-01' WHERE id = ?")
+      .run(erased.id);
     const r = await ok(h.ctx, 'export.register', { file: path.join(h.dir, 'e.xlsx') });
     expect(r.counts.members).toBe(1);
     expect(r.skippedErased).toBe(1);

@@ -143,9 +143,19 @@ describe('files that are not workbooks', () => {
 });
 
 describe('odd but valid workbooks', () => {
-  it('whole-sheet merges, defined names and validations do not hang the reader', async () => {
+  it('whole-sheet dimensions, columns, merges, defined names and validations do not hang the reader', async () => {
     const buf = await tamper(await simple(), (parts) => {
       let sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+      sheet = sheet
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
+        .replace(
+          /<cols>[\s\S]*?<\/cols>|(?=<sheetData>)/,
+          '<cols><col min="1" max="16384" width="9" customWidth="1"/></cols>',
+        )
+        .replace(
+          '</sheetData>',
+          '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>last</t></is></c></row></sheetData>',
+        );
       sheet = sheet.replace(
         '</sheetData>',
         '</sheetData><mergeCells count="1"><mergeCell ref="D1:XFD1048576"/></mergeCells>' +
@@ -162,10 +172,8 @@ describe('odd but valid workbooks', () => {
     const t0 = performance.now();
     const r = await readXlsx(buf);
     expect(performance.now() - t0).toBeLessThan(5000);
-    expect(r.sheets[0]!.rows).toEqual([
-      ['group_code', 'name', 'phone'],
-      ['G1', 'Ram', 9835012345],
-    ]);
+    expect(r.sheets[0]!.rows).toEqual([['group_code', 'name', 'phone'], ['G1', 'Ram', 9835012345], ['last']]);
+    expect(r.sheets[0]!.rowNumbers).toEqual([1, 2, 1_048_576]);
   });
 
   it('reads formulas by their saved result, rich text, hyperlinks, dates, errors and exponent formats', async () => {
