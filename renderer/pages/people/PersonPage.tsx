@@ -130,7 +130,6 @@ export function PersonPage({ id }: { id: string }) {
             rows={memberships}
             memberName={displayName}
             caption={t('person.memberships')}
-            readOnly={erased}
             empty={<EmptyState compact title={t('person.noMemberships')} />}
           />
         </section>
