@@ -67,7 +67,7 @@ describe('samooh import register', () => {
     expect(r.stdout).toContain(
       '  units row 6: unit PAT-T-NOPE is neither in this file nor in the register [UNKNOWN_UNIT]',
     );
-    expect(r.stdout.match(/^  \w+ row \d+: .*\[[A-Z_]+\]$/gm)!.length).toBe(20 + 3);
+    expect(r.stdout.match(/^ {2}\w+ row \d+: .*\[[A-Z_]+\]$/gm)!.length).toBe(20 + 3);
     expect(counts(reg.db)).toEqual([3, 3, 2, 10, 12, 1]);
 
     const again = samooh('import', 'register', '--db', reg.file, file, '--json');
