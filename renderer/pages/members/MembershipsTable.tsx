@@ -14,11 +14,9 @@ interface MembershipsTableProps {
   memberName: string;
   empty: ReactNode;
   caption: string;
-  /** Erased people keep their history but nothing more is recorded for them. */
-  readOnly?: boolean;
 }
 
-export function MembershipsTable({ rows, memberName, empty, caption, readOnly }: MembershipsTableProps) {
+export function MembershipsTable({ rows, memberName, empty, caption }: MembershipsTableProps) {
   const { t } = useTranslation('members');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -73,7 +71,7 @@ export function MembershipsTable({ rows, memberName, empty, caption, readOnly }:
       header: <span className="visually-hidden">{t('columns.actions')}</span>,
       align: 'end',
       cell: (r) =>
-        r.leftOn || readOnly ? null : (
+        r.leftOn ? null : (
           <button
             type="button"
             className="btn btn--small nowrap"
