@@ -36,7 +36,7 @@ export interface Harness {
   logs(): string;
 }
 
-async function startHarness(dataDir: string): Promise<{ harness: Harness; child: ChildProcess }> {
+export async function startHarness(dataDir: string): Promise<{ harness: Harness; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'dist/node/harness.js'), '--data-dir', dataDir, '--port', '0', '--test-hooks'],
@@ -98,7 +98,7 @@ async function startHarness(dataDir: string): Promise<{ harness: Harness; child:
   return { harness, child };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
