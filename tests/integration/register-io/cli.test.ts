@@ -1,33 +1,18 @@
 // `samooh import register` / `samooh export register`: the real CLI, spawned, against real files.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { all } from '../../../db/exec.js';
 import { makeRegister } from '../../fixtures/builders.js';
+import { samooh as run } from '../../fixtures/cli.js';
 import { tempDir } from '../../fixtures/temp.js';
 import type { ImportReport, ExportResult } from '../../../electron/services/register-io/types.js';
 import { messyWorkbook } from './messy-workbook.js';
 import { writeWorkbook } from './workbooks.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-beforeAll(() => {
-  const b = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'node'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-}, 120_000);
-
+// The CLI is built once for all test files by tests/fixtures/global-setup.ts.
 function samooh(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/samooh.cjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
+  const r = run(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
