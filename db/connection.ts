@@ -35,6 +35,9 @@ export function applyPragmas(raw: Database.Database): void {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('temp_store = MEMORY');
   raw.pragma('cache_size = -32000');
+  // Reads of a state-size register (≈100 MB) straight from the OS page cache: measured to halve
+  // the slowest compliance aggregate. Writes still go through SQLite's journal as usual.
+  raw.pragma('mmap_size = 268435456');
 }
 
 /**
