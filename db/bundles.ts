@@ -136,39 +136,70 @@ export interface MemberExportRow {
 }
 
 /**
- * Every active membership (citizens and staff) of every active group. Erased people are left
- * out: their rows carry no personal data any more and were erased on request.
+ * Every active membership (citizens and staff) of every active group, grouped by group code and
+ * in the order members were added. Erased people are left out: their rows carry no personal
+ * data any more, by their own request.
+ *
+ * Read in the memberships table's own order (a sequential scan) and bucketed by group here:
+ * walking the groups in code order instead costs a random lookup per membership, about twice
+ * as slow for a state-size register.
  */
 export function activeMembersForExport(db: RegisterDb): MemberExportRow[] {
-  return all(
-    db,
-    db.k
-      .selectFrom('memberships as m')
-      .innerJoin('groups as g', 'g.id', 'm.groupId')
-      .innerJoin('units as u', 'u.id', 'g.unitId')
-      .leftJoin('people as p', 'p.id', 'm.personId')
-      .leftJoin('staff as s', 's.id', 'm.staffId')
-      .leftJoin('ranks as r', 'r.id', 's.rankId')
-      .select((eb) => [
-        'g.code as groupCode',
-        'u.code as unitCode',
-        'm.personId',
-        'm.staffId',
-        eb.fn.coalesce('p.name', 's.name').$castTo<string>().as('name'),
-        eb.fn.coalesce('p.phone', 's.phone').as('phone'),
-        'p.category',
-        'p.locality',
-        'p.occupation',
-        'p.consentOn',
-        's.serviceNo',
-        'r.code as rankCode',
-        's.gender',
-        'm.joinedOn',
-      ])
-      .where('m.leftOn', 'is', null)
-      .where('g.status', '=', 'active')
-      .where((eb) => eb.or([eb('m.staffId', 'is not', null), eb('p.erasedAt', 'is', null)]))
-      .orderBy('g.code')
-      .orderBy('m.id'),
+  const q = db.k
+    .selectFrom('memberships as m')
+    .innerJoin('groups as g', 'g.id', 'm.groupId')
+    .innerJoin('units as u', 'u.id', 'g.unitId')
+    .leftJoin('people as p', 'p.id', 'm.personId')
+    .leftJoin('staff as s', 's.id', 'm.staffId')
+    .leftJoin('ranks as r', 'r.id', 's.rankId')
+    .select((eb) => [
+      'm.groupId',
+      'g.code as groupCode',
+      'u.code as unitCode',
+      'm.personId',
+      'm.staffId',
+      eb.fn.coalesce('p.name', 's.name').$castTo<string>().as('name'),
+      eb.fn.coalesce('p.phone', 's.phone').as('phone'),
+      'p.category',
+      'p.locality',
+      'p.occupation',
+      'p.consentOn',
+      's.serviceNo',
+      'r.code as rankCode',
+      's.gender',
+      'm.joinedOn',
+    ])
+    .where('m.leftOn', 'is', null)
+    .where('g.status', '=', 'active')
+    .where((eb) => eb.or([eb('m.staffId', 'is not', null), eb('p.erasedAt', 'is', null)]))
+    .orderBy('m.id')
+    .compile();
+  // Positional rows: no per-row key renaming for a few lakh rows (the column order is the select's).
+  const rows = db.raw
+    .prepare(q.sql)
+    .raw()
+    .all(...(q.parameters as unknown[])) as (string | number | null)[][];
+  const groupOrder = new Map(
+    all(db, db.k.selectFrom('groups').select('id').orderBy('code')).map((g, i) => [g.id, i] as const),
   );
+  const buckets: MemberExportRow[][] = Array.from({ length: groupOrder.size }, () => []);
+  for (const r of rows) {
+    buckets[groupOrder.get(r[0] as number)!]!.push({
+      groupCode: r[1] as string,
+      unitCode: r[2] as string,
+      personId: r[3] as number | null,
+      staffId: r[4] as number | null,
+      name: r[5] as string,
+      phone: r[6] as string | null,
+      category: r[7] as string | null,
+      locality: r[8] as string | null,
+      occupation: r[9] as string | null,
+      consentOn: r[10] as string | null,
+      serviceNo: r[11] as string | null,
+      rankCode: r[12] as string | null,
+      gender: r[13] as string | null,
+      joinedOn: r[14] as string | null,
+    });
+  }
+  return buckets.flat();
 }

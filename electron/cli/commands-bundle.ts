@@ -163,6 +163,7 @@ The bundle holds counts only, unless --with-members is given. Check it as HQ wil
       }
       const { report } = await verifyBundle(zip, {
         publicKey,
+        zipSha256: true,
         ...(opts.district ? { district: opts.district } : {}),
         ...(previous !== undefined ? { previous } : {}),
       });

@@ -4,20 +4,31 @@
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A leading apostrophe makes Excel and LibreOffice show the text instead of evaluating it. */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }
+
+// Character tests instead of regular expressions: members.csv has millions of cells.
+function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 || c === 13;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(v: CsvValue): string {
   if (v === null || v === undefined) return '';
   // Numbers are written by us (counts, shares), never taken from input: no neutralising.
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  const text = neutraliseFormula(v);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if (v.length === 0) return '';
+  const text = startsLikeFormula(v) ? `'${v}` : v;
+  // Leading/trailing spaces are quoted so that spreadsheet tools keep them.
+  return NEEDS_QUOTES.test(text) || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {

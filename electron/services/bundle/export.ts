@@ -219,6 +219,7 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
       publicKey: opts.key,
       previous:
         plan.sequence > 1 ? { sequence: plan.sequence - 1, tagmanifestSha256: plan.previousTagmanifestSha256 } : null,
+      zipSha256: true,
     });
     if (!check.report.ok || check.report.zipSha256 !== written.sha256) {
       throw new AppError('INTERNAL', 'The bundle written to disk does not verify; nothing was recorded.', {

@@ -31,7 +31,13 @@ import {
 } from './bundle-format.js';
 import { MinisignError, checkSignature, keyIdHex, parseSignature, type MinisignPublicKey } from './minisign.js';
 import { checkSummary } from './summary-schema.js';
-import { DEFAULT_ZIP_LIMITS, readZipDefensively, type ZipLimits, type ZipProblemCode } from './zip-read.js';
+import {
+  DEFAULT_ZIP_LIMITS,
+  crcMismatches,
+  readZipDefensively,
+  type ZipLimits,
+  type ZipProblemCode,
+} from './zip-read.js';
 import { GENESIS_TAGMANIFEST } from '../../../db/bundles.js';
 
 export type VerifyCode =
@@ -119,6 +125,8 @@ export interface VerifyOptions {
    */
   previous?: { sequence: number; tagmanifestSha256: string } | null;
   limits?: ZipLimits;
+  /** Also report the SHA-256 of the zip file itself (one more pass over it). */
+  zipSha256?: boolean;
 }
 
 export interface VerifiedBundle {
@@ -131,7 +139,11 @@ const KNOWN_TAG_FILES = new Set([BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATU
 
 export async function verifyBundle(input: string | Buffer, opts: VerifyOptions): Promise<VerifiedBundle> {
   const expectedKeyId = keyIdHex(opts.publicKey.keyNumber);
-  const zip = await readZipDefensively(input, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  // CRC-32 is checked below only for files no manifest hashes: SHA-256 covers the rest.
+  const zip = await readZipDefensively(input, opts.limits ?? DEFAULT_ZIP_LIMITS, {
+    crc: 'deferred',
+    zipSha256: opts.zipSha256 ?? false,
+  });
   const problems: VerifyProblem[] = zip.problems.map((p) => ({
     code: p.code,
     message: p.message,
@@ -250,6 +262,8 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
 
   // ---- Payload manifest.
   const listed = new Set<string>();
+  /** Files a manifest lists (their SHA-256 is checked, so their CRC need not be). */
+  const hashed = new Set<string>();
   const manifestText = text(MANIFEST);
   if (manifestText === undefined) add('manifest_missing', 'manifest-sha256.txt is missing', MANIFEST);
   else {
@@ -265,6 +279,7 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
         continue;
       }
       listed.add(e.path);
+      hashed.add(e.path);
       const bytes = files.get(e.path);
       if (!bytes) add('payload_file_missing', `${e.path} is listed in the manifest but missing`, e.path);
       else if (sha256Hex(bytes) !== e.sha256)
@@ -318,6 +333,7 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
         continue;
       }
       covered.add(e.path);
+      hashed.add(e.path);
       const bytes = files.get(e.path);
       if (!bytes) add('tag_file_missing', `${e.path} is listed in the tag manifest but missing`, e.path);
       else if (sha256Hex(bytes) !== e.sha256)
@@ -326,6 +342,14 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
     for (const p of [BAGIT, BAG_INFO, MANIFEST]) {
       if (!covered.has(p)) add('tagmanifest_incomplete', `the tag manifest does not cover ${p}`, TAGMANIFEST);
     }
+  }
+
+  // ---- Files no manifest covers (the signature, strays): the zip's own CRC-32.
+  for (const p of crcMismatches(
+    zip,
+    [...files.keys()].filter((f) => !hashed.has(f)),
+  )) {
+    add('entry_corrupt', `${p}: CRC-32 mismatch`, p);
   }
 
   // ---- Signature.

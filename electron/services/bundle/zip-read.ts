@@ -8,7 +8,7 @@
 // anything outside one top-level folder.
 // Phase 2 inflates each file into memory with the declared size as a hard output limit and
 // checks the local header name, size and CRC-32. Nothing is ever written to disk here.
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -63,8 +63,30 @@ export interface ZipContents {
   /** Files by path relative to `root` (only when there are no problems). */
   files: Map<string, Buffer>;
   zipBytes: number;
-  /** SHA-256 of the zip file as read. */
+  /** SHA-256 of the zip file as read (when asked for). */
   zipSha256: string | null;
+  /** Declared CRC-32 by path (relative to root), for callers that check CRCs themselves. */
+  declaredCrc32: Map<string, number>;
+}
+
+export interface ReadOptions {
+  /** Also compute the SHA-256 of the whole zip file (HQ records bundles by it). */
+  zipSha256?: boolean;
+  /**
+   * 'deferred': do not check CRC-32 here. For callers that verify most files by a stronger
+   * hash anyway (a BagIt verifier) and check `declaredCrc32` only for the rest.
+   */
+  crc?: 'check' | 'deferred';
+}
+
+/** Paths among `paths` whose content does not match the CRC-32 the zip declares. */
+export function crcMismatches(contents: ZipContents, paths: Iterable<string>): string[] {
+  const bad: string[] = [];
+  for (const p of paths) {
+    const bytes = contents.files.get(p);
+    if (bytes && crc32(bytes) !== contents.declaredCrc32.get(p)) bad.push(p);
+  }
+  return bad;
 }
 
 interface RawEntry {
@@ -166,18 +188,24 @@ function localHeader(zf: ZipFileV3, e: yauzl.Entry): Promise<LocalHeader> {
 export async function readZipDefensively(
   input: string | Buffer,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  options: ReadOptions = {},
 ): Promise<ZipContents> {
+  const declaredCrc32 = new Map<string, number>();
   const problems: ZipProblem[] = [];
-  const result = (
+  // The whole file's SHA-256, when asked for, is computed by WebCrypto on a worker thread
+  // while this thread checks the entries.
+  let zipHash: Promise<ArrayBuffer> | null = null;
+  const result = async (
     root: string | null = null,
     files = new Map<string, Buffer>(),
     buf: Buffer | null = null,
-  ): ZipContents => ({
+  ): Promise<ZipContents> => ({
     problems,
     root,
     files,
     zipBytes: buf?.length ?? 0,
-    zipSha256: buf ? createHash('sha256').update(buf).digest('hex') : null,
+    declaredCrc32,
+    zipSha256: buf && zipHash ? Buffer.from(await zipHash).toString('hex') : null,
   });
 
   let buffer: Buffer;
@@ -193,6 +221,7 @@ export async function readZipDefensively(
       }
       buffer = readFileSync(input);
     } else buffer = input;
+    if (options.zipSha256) zipHash = webcrypto.subtle.digest('SHA-256', buffer);
   } catch (err) {
     problems.push({ code: 'zip_unreadable', message: `cannot read the file: ${(err as Error).message}` });
     return result();
@@ -392,12 +421,13 @@ export async function readZipDefensively(
       const data = buffer.subarray(h.fileDataStart, h.fileDataStart + r.compressedSize);
       const bytes =
         r.entry.compressionMethod === 0
-          ? Buffer.from(data)
+          ? data
           : inflateRawSync(data, { maxOutputLength: Math.max(1, r.uncompressedSize) });
       if (bytes.length !== r.uncompressedSize)
         throw new Error(`inflates to ${bytes.length} bytes, not ${r.uncompressedSize}`);
-      if (crc32(bytes) !== r.crc32) throw new Error('CRC-32 mismatch');
+      if (options.crc !== 'deferred' && crc32(bytes) !== r.crc32) throw new Error('CRC-32 mismatch');
       files.set(r.name.slice(root.length + 1), bytes);
+      declaredCrc32.set(r.name.slice(root.length + 1), r.crc32);
     } catch (err) {
       const msg =
         (err as { code?: string; message: string }).code === 'ERR_BUFFER_TOO_LARGE'

@@ -176,6 +176,8 @@ describe('bundle export', () => {
     // Phone numbers begin with '+': neutralised like every formula-looking cell.
     expect(csv.find((l) => l.includes('राम कुमार'))).toMatch(/,राम कुमार,'\+91\d{10},eminent,'\+cmd\|calc,/);
     expect(w.figures.memberRows).toBe(7);
+    const groupCodes = csv.slice(1, -1).map((l) => l.split(',')[0]!);
+    expect(groupCodes).toEqual([...groupCodes].sort());
     expect(independentBagCheck(bag)).toEqual([]);
     expect((await verifyBundle(w.file, { publicKey: reg.key })).report.ok).toBe(true);
   });

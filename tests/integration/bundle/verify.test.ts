@@ -89,6 +89,7 @@ describe('bundle verification', () => {
       publicKey: reg.key,
       previous: null,
       district: 'PAT',
+      zipSha256: true,
     });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
