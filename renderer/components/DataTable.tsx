@@ -1,9 +1,15 @@
-// A plain, sortable table for lists of up to a few thousand rows (units, groups, figures).
-// Huge lists (members, staff) page from the backend and use a virtualised table instead.
+// A sortable table for lists held in memory (units, groups, figures). Up to a couple of
+// hundred rows it is a plain table; beyond that (a state-size register has 1,300 units) it
+// scrolls in its own box and renders only the rows in view, so typing in a filter stays
+// instant. Lists that page from the backend (members, staff) use their own virtualised table.
 // Headers are buttons with aria-sort; a row can be a link target (its first cell holds the
 // link, so the keyboard reaches it with Tab and opens it with Enter).
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+/** From this many rows on, only the rows in view are rendered. */
+export const VIRTUAL_FROM = 200;
 
 export interface Column<T> {
   key: string;
@@ -64,7 +70,11 @@ export function DataTable<T>({
     if (!col?.sortValue) return rows;
     const get = col.sortValue;
     const out = [...rows].sort((a, b) => {
-      const r = compare(get(a), get(b));
+      const x = get(a);
+      const y = get(b);
+      // Blanks go last in either direction: a clerk sorting by members wants figures first.
+      if (x === null || y === null) return compare(x, y);
+      const r = compare(x, y);
       return sort.dir === 'asc' ? r : -r;
     });
     return out;
@@ -75,58 +85,157 @@ export function DataTable<T>({
   const toggle = (key: string) =>
     setSort((s) => (s && s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
 
+  const virtual = sorted.length >= VIRTUAL_FROM;
+  const head = (
+    <thead>
+      <tr aria-rowindex={virtual ? 1 : undefined}>
+        {columns.map((c) => {
+          const active = sort?.key === c.key;
+          const ariaSort = active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+          return (
+            <th
+              key={c.key}
+              scope="col"
+              aria-sort={c.sortValue ? (ariaSort ?? 'none') : undefined}
+              className={`align-${c.align ?? 'start'}${c.className ? ` ${c.className}` : ''}`}
+              style={c.width ? { width: c.width } : undefined}
+            >
+              {c.sortValue ? (
+                <button
+                  type="button"
+                  className="table__sort"
+                  onClick={() => toggle(c.key)}
+                  title={t('table.sortBy', {
+                    column: c.headerText ?? (typeof c.header === 'string' ? c.header : c.key),
+                  })}
+                >
+                  {c.header}
+                  <span className="table__sort-mark" aria-hidden="true">
+                    {active ? (sort!.dir === 'asc' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              ) : (
+                c.header
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+  const cells = (row: T) =>
+    columns.map((c) => (
+      <td key={c.key} className={`align-${c.align ?? 'start'}${c.className ? ` ${c.className}` : ''}`}>
+        {c.cell(row)}
+      </td>
+    ));
+
+  if (virtual) {
+    return (
+      <VirtualTable
+        caption={caption}
+        showCaption={showCaption}
+        head={head}
+        rows={sorted}
+        columnCount={columns.length}
+        rowKey={rowKey}
+        rowClassName={rowClassName}
+        cells={cells}
+        footer={showCount ? <div className="table__count">{t('table.rows', { count: rows.length })}</div> : null}
+      />
+    );
+  }
+
   return (
     <div className="table-wrap">
       <table className="table">
         <caption className={showCaption ? 'table__caption' : 'visually-hidden'}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => {
-              const active = sort?.key === c.key;
-              const ariaSort = active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined;
-              return (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={c.sortValue ? (ariaSort ?? 'none') : undefined}
-                  className={`align-${c.align ?? 'start'}${c.className ? ` ${c.className}` : ''}`}
-                  style={c.width ? { width: c.width } : undefined}
-                >
-                  {c.sortValue ? (
-                    <button
-                      type="button"
-                      className="table__sort"
-                      onClick={() => toggle(c.key)}
-                      title={t('table.sortBy', {
-                        column: c.headerText ?? (typeof c.header === 'string' ? c.header : c.key),
-                      })}
-                    >
-                      {c.header}
-                      <span className="table__sort-mark" aria-hidden="true">
-                        {active ? (sort!.dir === 'asc' ? '▲' : '▼') : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    c.header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        {head}
         <tbody>
           {sorted.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((c) => (
-                <td key={c.key} className={`align-${c.align ?? 'start'}${c.className ? ` ${c.className}` : ''}`}>
-                  {c.cell(row)}
-                </td>
-              ))}
+              {cells(row)}
             </tr>
           ))}
         </tbody>
       </table>
       {showCount ? <div className="table__count">{t('table.rows', { count: rows.length })}</div> : null}
+    </div>
+  );
+}
+
+interface VirtualTableProps<T> {
+  caption: string;
+  showCaption?: boolean;
+  head: ReactNode;
+  rows: readonly T[];
+  columnCount: number;
+  rowKey: (row: T) => string | number;
+  rowClassName?: (row: T) => string | undefined;
+  cells: (row: T) => ReactNode;
+  footer: ReactNode;
+}
+
+const ROW_ESTIMATE = 38;
+
+function VirtualTable<T>({
+  caption,
+  showCaption,
+  head,
+  rows,
+  columnCount,
+  rowKey,
+  rowClassName,
+  cells,
+  footer,
+}: VirtualTableProps<T>) {
+  const box = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 12,
+    getItemKey: (i) => rowKey(rows[i]!),
+  });
+  const items = v.getVirtualItems();
+  const top = items.length > 0 ? items[0]!.start : 0;
+  const bottom = items.length > 0 ? v.getTotalSize() - items[items.length - 1]!.end : 0;
+  return (
+    <div className="table-wrap">
+      {/* The box is focusable so keyboard users can scroll it with the arrow keys. */}
+      <div className="table-scroll" ref={box} tabIndex={0} role="region" aria-label={caption}>
+        <table className="table" aria-rowcount={rows.length + 1}>
+          <caption className={showCaption ? 'table__caption' : 'visually-hidden'}>{caption}</caption>
+          {head}
+          <tbody>
+            {top > 0 ? (
+              <tr aria-hidden="true" className="table__spacer">
+                <td colSpan={columnCount} style={{ height: top }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  ref={v.measureElement}
+                  aria-rowindex={item.index + 2}
+                  className={rowClassName?.(row)}
+                >
+                  {cells(row)}
+                </tr>
+              );
+            })}
+            {bottom > 0 ? (
+              <tr aria-hidden="true" className="table__spacer">
+                <td colSpan={columnCount} style={{ height: bottom }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {footer}
     </div>
   );
 }

@@ -89,8 +89,8 @@ export default defineNamespace(
       X: 'Other',
     },
     table: {
-      rows_one: '{{count}} row',
-      rows_other: '{{count}} rows',
+      rows_one: '{{count, num}} row',
+      rows_other: '{{count, num}} rows',
       sortBy: 'Sort by {{column}}',
     },
     progress: {
@@ -103,8 +103,8 @@ export default defineNamespace(
       required: 'Required',
       requiredField: '{{field}} is required.',
       optional: 'optional',
-      fixErrors_one: 'Please correct {{count}} field.',
-      fixErrors_other: 'Please correct {{count}} fields.',
+      fixErrors_one: 'Please correct {{count, num}} field.',
+      fixErrors_other: 'Please correct {{count, num}} fields.',
     },
     toast: {
       region: 'Notifications',
@@ -219,8 +219,8 @@ export default defineNamespace(
       X: 'अन्य',
     },
     table: {
-      rows_one: '{{count}} पंक्ति',
-      rows_other: '{{count}} पंक्तियाँ',
+      rows_one: '{{count, num}} पंक्ति',
+      rows_other: '{{count, num}} पंक्तियाँ',
       sortBy: '{{column}} के अनुसार क्रम',
     },
     progress: {
@@ -233,8 +233,8 @@ export default defineNamespace(
       required: 'आवश्यक',
       requiredField: '{{field}} भरना आवश्यक है।',
       optional: 'वैकल्पिक',
-      fixErrors_one: 'कृपया {{count}} प्रविष्टि ठीक करें।',
-      fixErrors_other: 'कृपया {{count}} प्रविष्टियाँ ठीक करें।',
+      fixErrors_one: 'कृपया {{count, num}} प्रविष्टि ठीक करें।',
+      fixErrors_other: 'कृपया {{count, num}} प्रविष्टियाँ ठीक करें।',
     },
     toast: {
       region: 'सूचनाएँ',

@@ -3,6 +3,7 @@
 // declaration in i18next-types.d.ts then makes every `t('key')` checked by the compiler.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { formatNumber } from '../format/numbers.js';
 import common from './common.js';
 import errors from './errors.js';
 import firstRun from './first-run.js';
@@ -73,6 +74,11 @@ export function createI18n(lang: Language = storedLanguage()): I18n {
     initAsync: false,
     returnNull: false,
   });
+  // `{{count, num}}` in a translation: the number with Indian digit grouping (1,30,000), so
+  // plurals and figures in sentences read like every other figure on screen.
+  inst.services.formatter?.add('num', (value: unknown, lng: string | undefined) =>
+    formatNumber(Number(value), lng === 'hi' ? 'hi' : 'en'),
+  );
   const mark = (l: string) => {
     if (typeof document !== 'undefined') document.documentElement.lang = l;
   };

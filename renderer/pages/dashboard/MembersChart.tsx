@@ -17,7 +17,7 @@ import type { UnitCompliance, UnitStatus } from '../../../electron/services/comp
 import { EmptyState } from '../../components/EmptyState.js';
 import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
-import { navigate, seg } from '../../router/hash-router.js';
+import { Link, navigate, seg } from '../../router/hash-router.js';
 import { thresholdOf } from './dashboard-data.js';
 
 export const STATUS_COLOUR: Record<UnitStatus, string> = {
@@ -27,20 +27,38 @@ export const STATUS_COLOUR: Record<UnitStatus, string> = {
 };
 
 const ROW_H = 24;
+/**
+ * A district has a few dozen stations, all shown. A state-size register has a thousand: then
+ * the chart shows the ones furthest from the threshold (the clerk's work list) and links to
+ * the full list, because a thousand SVG bars cost seconds to draw and nobody can read them.
+ */
+export const MAX_BARS = 60;
+
+/** Round whole-number axis ticks (0, 50, 100 … or 0, 200, 400 …), about five steps up to at least `top`. */
+export function niceAxis(top: number): { max: number; ticks: number[] } {
+  const raw = Math.max(1, top / 5);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10]
+    .map((m) => m * mag)
+    .filter((s) => Number.isInteger(s))
+    .find((s) => s >= raw)!;
+  const max = Math.ceil(top / step) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= max + step / 2; v += step) ticks.push(Math.round(v));
+  return { max, ticks };
+}
 
 export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
   const { t } = useTranslation(['dashboard', 'common']);
   const f = useFormat();
   const [type, setType] = useState<'thana' | 'op'>('thana');
-  const rows = units
+  const all = units
     .filter((u) => u.type === type)
     .map((u) => ({ code: u.code, label: localName(u, f.lang), members: u.members, status: u.status }))
     .sort((a, b) => a.members - b.members || a.label.localeCompare(b.label));
+  const rows = all.slice(0, MAX_BARS);
   const threshold = thresholdOf(units, type);
-  // A round upper bound a little above the threshold and the biggest group, so ticks are even.
-  const top = Math.max(threshold ?? 0, ...rows.map((r) => r.members), 10) * 1.05;
-  const step = 10 ** Math.floor(Math.log10(top)) / 2;
-  const max = Math.ceil(top / step) * step;
+  const { max, ticks } = niceAxis(Math.max(threshold ?? 0, ...rows.map((r) => r.members), 10) * 1.05);
   const height = Math.max(160, rows.length * ROW_H + 48);
 
   return (
@@ -81,12 +99,13 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
                 <XAxis
                   type="number"
                   domain={[0, max]}
+                  ticks={ticks}
                   allowDecimals={false}
                   tickFormatter={(v: number) => f.number(v)}
                   tick={{ fontSize: 11 }}
                   orientation="top"
                 />
-                <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+                <YAxis type="category" dataKey="label" width={175} tick={{ fontSize: 11.5 }} interval={0} />
                 <Tooltip
                   cursor={{ fill: 'rgba(29,78,137,0.06)' }}
                   formatter={(v) => [f.number(Number(v)), t('membersChart.members')]}
@@ -122,6 +141,14 @@ export function MembersChart({ units }: { units: readonly UnitCompliance[] }) {
             ) : null}{' '}
             · {t('membersChart.hint')}
           </p>
+          {all.length > rows.length ? (
+            <p className="chart-hint">
+              {t('membersChart.truncated', { n: f.number(rows.length), total: f.number(all.length) })}{' '}
+              <Link to="/units" query={{ type }}>
+                {t('membersChart.seeAll')}
+              </Link>
+            </p>
+          ) : null}
         </>
       )}
     </section>

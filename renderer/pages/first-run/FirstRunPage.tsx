@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStatus } from '../../app-status.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { Form, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
 import { useToast } from '../../components/Toast.js';
@@ -27,6 +28,7 @@ export function FirstRunPage() {
   const toast = useToast();
   const [demoBusy, setDemoBusy] = useState(false);
   const [demoError, setDemoError] = useState<ApiErrorData | null>(null);
+  const [demoProgress, setDemoProgress] = useState<{ done: number; total: number } | null>(null);
 
   const form = useFormState<DistrictFormValues>({ code: '', name: '', nameHi: '' }, (v) => {
     const e: Errors<DistrictFormValues> = {};
@@ -51,7 +53,8 @@ export function FirstRunPage() {
     setDemoBusy(true);
     setDemoError(null);
     try {
-      await call('app.openDemo', {});
+      // Filling the demo register takes a few seconds the first time; show how far it is.
+      await call('app.openDemo', {}, { onProgress: (p) => setDemoProgress({ done: p.done, total: p.total }) });
       navigate('/dashboard', undefined, { replace: true });
       invalidate();
       reload();
@@ -59,6 +62,7 @@ export function FirstRunPage() {
       setDemoError(toErrorData(err));
     } finally {
       setDemoBusy(false);
+      setDemoProgress(null);
     }
   };
 
@@ -109,9 +113,13 @@ export function FirstRunPage() {
             <h2 id="fr-demo">{t('demoTitle')}</h2>
             <p className="muted">{t('demoBody')}</p>
             {demoError ? <ErrorBanner error={demoError} onDismiss={() => setDemoError(null)} /> : null}
-            <button type="button" className="btn" onClick={onDemo} disabled={demoBusy}>
-              {demoBusy ? t('opening') : t('demo')}
-            </button>
+            {demoBusy && demoProgress ? (
+              <ProgressBar label={t('opening')} done={demoProgress.done} total={demoProgress.total} />
+            ) : (
+              <button type="button" className="btn" onClick={onDemo} disabled={demoBusy}>
+                {demoBusy ? t('opening') : t('demo')}
+              </button>
+            )}
           </section>
         </div>
         <p className="first-run__data muted">{t('dataFolder', { dir: status.dataDir })}</p>

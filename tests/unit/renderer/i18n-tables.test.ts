@@ -15,7 +15,8 @@ function flatten(t: Table, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[0].replace(/\s+/g, '')).sort();
 
 describe('translation tables', () => {
   for (const [name, ns] of Object.entries(namespaces)) {

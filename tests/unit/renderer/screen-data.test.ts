@@ -138,3 +138,13 @@ describe('errors as data', () => {
     ).toEqual({ inviteLink: 'bad link' });
   });
 });
+
+describe('members chart axis', () => {
+  it('uses round steps that cover the threshold and the biggest group', async () => {
+    const { niceAxis } = await import('../../../renderer/pages/dashboard/MembersChart.js');
+    expect(niceAxis(210)).toEqual({ max: 250, ticks: [0, 50, 100, 150, 200, 250] });
+    expect(niceAxis(905)).toEqual({ max: 1000, ticks: [0, 200, 400, 600, 800, 1000] });
+    expect(niceAxis(105)).toEqual({ max: 125, ticks: [0, 25, 50, 75, 100, 125] });
+    expect(niceAxis(10.5)).toEqual({ max: 15, ticks: [0, 5, 10, 15] }); // whole numbers only
+  });
+});
