@@ -124,15 +124,14 @@ export default defineNamespace(
       future: 'This date is in the future.',
       consentBeforeJoin: 'Consent should be on or before the joining date.',
     },
-    // Known English messages from the backend, shown in the clerk's language.
+    // The backend's reason codes (issue params.reason) for what a clerk meets while typing.
     server: {
-      'phone number is empty': 'Mobile number is empty.',
-      'Excel has turned this number into scientific notation and lost digits; type the number again as text':
-        'Excel has turned this number into scientific notation and lost digits; type the number again.',
-      'not a phone number': 'This is not a phone number.',
-      'not a valid Indian phone number': 'This is not a valid Indian mobile number.',
-      'not a mobile number (WhatsApp needs a mobile)': 'This is not a mobile number (WhatsApp needs a mobile).',
-      'not a valid date (use dd-mm-yyyy)': 'Not a valid date; type dd-mm-yyyy.',
+      BAD_PHONE: 'This is not a valid Indian mobile number.',
+      PHONE_DESTROYED: 'Excel has turned this number into scientific notation and lost digits; type the number again.',
+      PHONE_NOT_MOBILE: 'This is not a mobile number (WhatsApp needs a mobile).',
+      BAD_DATE: 'Not a valid date; type dd-mm-yyyy.',
+      FUTURE_DATE: 'This date is in the future.',
+      BAD_LINK: 'Not a WhatsApp group invite link (https://chat.whatsapp.com/…).',
       required: 'Required.',
     },
   },
@@ -258,13 +257,12 @@ export default defineNamespace(
       consentBeforeJoin: 'सहमति की तिथि जुड़ने की तिथि से पहले या उसी दिन होनी चाहिए।',
     },
     server: {
-      'phone number is empty': 'मोबाइल नंबर खाली है।',
-      'Excel has turned this number into scientific notation and lost digits; type the number again as text':
-        'एक्सेल ने यह नंबर वैज्ञानिक रूप (9.19835E+11) में बदलकर अंक खो दिए हैं; नंबर दोबारा लिखें।',
-      'not a phone number': 'यह फ़ोन नंबर नहीं है।',
-      'not a valid Indian phone number': 'यह मान्य भारतीय मोबाइल नंबर नहीं है।',
-      'not a mobile number (WhatsApp needs a mobile)': 'यह मोबाइल नंबर नहीं है (व्हाट्सऐप के लिए मोबाइल आवश्यक है)।',
-      'not a valid date (use dd-mm-yyyy)': 'तिथि सही नहीं है; dd-mm-yyyy लिखें।',
+      BAD_PHONE: 'यह मान्य भारतीय मोबाइल नंबर नहीं है।',
+      PHONE_DESTROYED: 'एक्सेल ने यह नंबर वैज्ञानिक रूप (9.19835E+11) में बदलकर अंक खो दिए हैं; नंबर दोबारा लिखें।',
+      PHONE_NOT_MOBILE: 'यह मोबाइल नंबर नहीं है (व्हाट्सऐप के लिए मोबाइल आवश्यक है)।',
+      BAD_DATE: 'तिथि सही नहीं है; dd-mm-yyyy लिखें।',
+      FUTURE_DATE: 'यह तिथि भविष्य की है।',
+      BAD_LINK: 'यह व्हाट्सऐप समूह का आमंत्रण लिंक (https://chat.whatsapp.com/…) नहीं है।',
       required: 'आवश्यक है।',
     },
   },

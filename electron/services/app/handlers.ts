@@ -61,7 +61,8 @@ export const appHandlers = {
   'app.openDemo': handler(z.object({}), async (_a, ctx) => {
     const protector = platformKeyProtector();
     const db = openAndRemember(ctx, registerPath(ctx, 'demo'));
-    initialiseRegister(db, getSetting(db, 'district') ?? { ...DEMO_DISTRICT }, ctx.operator, ctx.now());
+    const district = getSetting(db, 'district') ?? DEMO_DISTRICT;
+    initialiseRegister(db, { ...district, nameHi: district.nameHi ?? null }, ctx.operator, ctx.now());
     const filled = fillDemoIfEmpty(db, {
       scale: 'district',
       now: ctx.now(),

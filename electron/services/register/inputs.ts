@@ -2,7 +2,17 @@
 // checks. Messages are English; the renderer shows its own translated labels beside them.
 import { z } from 'zod';
 import { GROUP_KINDS, UNIT_TYPES } from '../../../db/schema.js';
-import { CODE, INVITE_LINK, normaliseDay, normalisePhone, PHONE_REASON_TEXT } from './normalise.js';
+import { normalisePhoneCell } from '../register-io/phone.js';
+import { dayOf, inviteLinkOf } from '../register-io/normalise.js';
+
+// Forms and the workbook import share one set of normalisers (electron/services/register-io):
+// a phone typed in the Members screen is judged exactly like one in a station's workbook. Each
+// issue carries the normaliser's reason code in `params.reason`, so the renderer can show it in
+// Hindi without matching English text.
+
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,63}$/;
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export const codeSchema = z
   .string()
@@ -28,20 +38,20 @@ export const daySchema = z
   .nullish()
   .transform((s, ctx) => {
     if (s === null || s === undefined || s.trim() === '') return null;
-    const r = normaliseDay(s);
+    const r = dayOf(s, today());
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: 'not a valid date (use dd-mm-yyyy)' });
+      ctx.addIssue({ code: 'custom', message: `the date ${r.message}`, params: { reason: r.code } });
       return z.NEVER;
     }
-    return r.day;
+    return r.value;
   });
 
 export const requiredDaySchema = daySchema.pipe(z.string({ message: 'date is required' }));
 
 export const phoneSchema = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const r = normalisePhone(v);
+  const r = normalisePhoneCell(v);
   if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: PHONE_REASON_TEXT[r.reason] });
+    ctx.addIssue({ code: 'custom', message: `the mobile number ${r.message}`, params: { reason: r.code } });
     return z.NEVER;
   }
   return r.e164;
@@ -52,9 +62,9 @@ export const optionalPhoneSchema = z
   .nullish()
   .transform((v, ctx) => {
     if (v === null || v === undefined || v === '') return null;
-    const r = normalisePhone(v);
+    const r = normalisePhoneCell(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: PHONE_REASON_TEXT[r.reason] });
+      ctx.addIssue({ code: 'custom', message: `the mobile number ${r.message}`, params: { reason: r.code } });
       return z.NEVER;
     }
     return r.e164;
@@ -64,13 +74,12 @@ export const inviteLinkSchema = z
   .string()
   .nullish()
   .transform((s, ctx) => {
-    const t = s?.trim();
-    if (!t) return null;
-    if (!INVITE_LINK.test(t)) {
-      ctx.addIssue({ code: 'custom', message: 'an invite link looks like https://chat.whatsapp.com/AbCdEf…' });
+    const r = inviteLinkOf(s ?? null);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `the invite link ${r.message}`, params: { reason: r.code } });
       return z.NEVER;
     }
-    return t;
+    return r.value;
   });
 
 export const unitTypeSchema = z

@@ -31,13 +31,23 @@ export function useServerMessages(): (err: unknown) => ApiErrorData {
   const tr = (m: string) => table[m] ?? m;
   return (err) => {
     const data = toErrorData(err);
-    const details = data.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined;
+    const details = data.details as
+      { issues?: { path?: unknown; message?: unknown; params?: { reason?: unknown } }[] } | undefined;
+    // Issues carry the normaliser's reason code (BAD_PHONE, FUTURE_DATE …): translate by code.
     const issues = Array.isArray(details?.issues)
-      ? details.issues.map((i) => (typeof i.message === 'string' ? { ...i, message: tr(i.message) } : i))
+      ? details.issues.map((i) =>
+          typeof i.params?.reason === 'string' && table[i.params.reason]
+            ? { ...i, message: table[i.params.reason] }
+            : typeof i.message === 'string'
+              ? { ...i, message: tr(i.message) }
+              : i,
+        )
       : undefined;
+    const single =
+      issues?.length === 1 && typeof issues[0]!.message === 'string' ? (issues[0]!.message as string) : null;
     return {
       ...data,
-      message: tr(data.message),
+      message: single ?? tr(data.message),
       ...(details && issues ? { details: { ...details, issues } } : {}),
     };
   };

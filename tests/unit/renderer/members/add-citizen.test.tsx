@@ -109,8 +109,16 @@ describe('AddCitizenDialog', () => {
       'members.addCitizen': () => {
         throw {
           code: 'BAD_INPUT',
-          message: 'phone: not a mobile number (WhatsApp needs a mobile)',
-          details: { issues: [{ path: ['phone'], message: 'not a mobile number (WhatsApp needs a mobile)' }] },
+          message: 'phone: the mobile number is a landline number; WhatsApp needs a mobile number',
+          details: {
+            issues: [
+              {
+                path: ['phone'],
+                message: 'the mobile number is a landline number; WhatsApp needs a mobile number',
+                params: { reason: 'PHONE_NOT_MOBILE' },
+              },
+            ],
+          },
         };
       },
     });
@@ -135,8 +143,16 @@ describe('AddCitizenDialog', () => {
       'members.addCitizen': () => {
         throw {
           code: 'BAD_INPUT',
-          message: 'phone: not a valid Indian phone number',
-          details: { issues: [{ path: ['phone'], message: 'not a valid Indian phone number' }] },
+          message: 'phone: the mobile number is not a valid Indian mobile number',
+          details: {
+            issues: [
+              {
+                path: ['phone'],
+                message: 'the mobile number is not a valid Indian mobile number',
+                params: { reason: 'BAD_PHONE' },
+              },
+            ],
+          },
         };
       },
     });
