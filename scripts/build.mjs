@@ -43,8 +43,9 @@ async function buildNode() {
         platform: 'node',
         target: 'node20',
         sourcemap: 'linked',
-        // Native and Electron modules are resolved at run time, never bundled.
-        external: ['better-sqlite3', 'electron'],
+        // Native and Electron modules are resolved at run time, never bundled; so is Playwright
+        // (only the browser harness and the benchmarks load it, from node_modules).
+        external: ['better-sqlite3', 'electron', '@playwright/test', 'playwright', 'playwright-core'],
         // esbuild's ESM output needs a real `require` for CommonJS dependencies that call it.
         banner: {
           js: "import { createRequire as __samoohCreateRequire } from 'node:module'; const require = __samoohCreateRequire(import.meta.url);",
