@@ -46,9 +46,16 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): Q
   const loadRef = useRef(load);
   loadRef.current = load;
 
+  // New arguments (another unit's page) must not show the old answer while loading, nor keep
+  // it when the new call fails; a reload of the same arguments keeps it on screen (no flash).
+  const depsKey = JSON.stringify(deps);
+  const lastDeps = useRef(depsKey);
+
   useEffect(() => {
     const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
+    const argsChanged = lastDeps.current !== depsKey;
+    lastDeps.current = depsKey;
+    setState((s) => (argsChanged ? { data: undefined, error: null, loading: true } : { ...s, loading: true }));
     loadRef.current().then(
       (data) => {
         if (mine === seq.current) setState({ data, error: null, loading: false });
@@ -68,5 +75,7 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): Q
   );
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  // Between a change of arguments and the effect above, never show the previous answer.
+  if (lastDeps.current !== depsKey) return { data: undefined, error: null, loading: true, reload };
   return { ...state, reload };
 }

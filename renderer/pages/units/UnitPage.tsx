@@ -143,7 +143,15 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
     {
       key: 'admin',
       header: t('col.admin'),
-      cell: (g) => (g.adminServiceNo ? `${g.adminName ?? ''} (${g.adminServiceNo})` : <span className="muted">—</span>),
+      cell: (g) =>
+        g.adminServiceNo ? (
+          <span>
+            {g.adminName ?? ''}
+            <span className="muted small block mono">{g.adminServiceNo}</span>
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       key: 'actions',

@@ -258,5 +258,13 @@ describe('unit page', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(fake.callsTo('groups.reopen')).toEqual([{ code: 'PAT-KOTWALI-1' }]));
     expect(await screen.findByRole('button', { name: 'Close group: Kotwali Police Public' })).toBeTruthy();
+
+    // Another unit's address never shows this unit's figures, even when that unit is unknown.
+    fake.set('units.get', (a) => {
+      throw { code: 'NOT_FOUND', message: `unit ${String(a.code)} does not exist` };
+    });
+    window.location.hash = '#/units/PAT-T-NOWHERE';
+    expect(await screen.findByText('Unit PAT-T-NOWHERE was not found.')).toBeTruthy();
+    expect(screen.queryByText('Kotwali Police Public')).toBeNull();
   });
 });
