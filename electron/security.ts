@@ -29,6 +29,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self' app://samooh; script-src 'self' app://samooh; style-src 'self' app://samooh; img-src 'self' app://samooh data:; font-src 'self' app://samooh; connect-src 'self' app://samooh; worker-src 'self' app://samooh; object-src 'none'; frame-src 'none'; child-src 'none'; media-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** The meta-tag copy: frame-ancestors is ignored in meta tags (browsers log an error for it). */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(/;\s*frame-ancestors [^;]*/, '');
+
 /** The policy as `directive → sources`, for tests and the harness. */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = Object.fromEntries(
   CONTENT_SECURITY_POLICY.split(';').map((d) => {
@@ -56,7 +59,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * is ignored in meta tags by design; the header carries it.
  */
 export function injectCspMeta(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`;
   if (/http-equiv=["']?Content-Security-Policy/i.test(html)) return html;
   // Right after <meta charset>, before anything that could load a resource.
   const charset = /<meta\s+charset=[^>]*>/i.exec(html);

@@ -2,7 +2,12 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, createAppProtocolHandler, resolveAppAsset } from '../../../electron/security.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  createAppProtocolHandler,
+  resolveAppAsset,
+} from '../../../electron/security.js';
 import { tempDir } from '../../fixtures/temp.js';
 
 function renderer() {
@@ -74,7 +79,7 @@ describe('the app:// protocol handler', () => {
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await res.text();
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
   });
 
   it('serves scripts and fonts with their types', async () => {

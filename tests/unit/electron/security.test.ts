@@ -5,6 +5,7 @@ import type { BrowserWindowConstructorOptions, Protocol, Shell } from 'electron'
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
   CSP_DIRECTIVES,
   SECURITY_HEADERS,
   createSecureWindow,
@@ -105,6 +106,10 @@ describe('Content Security Policy (checklist 7)', () => {
   it('is strict: no eval, no inline code, nothing from other origins', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+    // The header forbids framing; the meta copy leaves out what meta tags cannot carry.
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(META_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
+    expect(META_CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CSP_DIRECTIVES['default-src']).toBe("'self' app://samooh");
     expect(CSP_DIRECTIVES['script-src']).toBe("'self' app://samooh");
     expect(CSP_DIRECTIVES['style-src']).toBe("'self' app://samooh");
@@ -119,7 +124,7 @@ describe('Content Security Policy (checklist 7)', () => {
     const html = '<!doctype html><html><head><meta charset="utf-8" /><title>x</title></head><body></body></html>';
     const out = injectCspMeta(html);
     expect(out).toContain(
-      `<meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      `<meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
     );
     expect(injectCspMeta(out)).toBe(out);
     expect(injectCspMeta('<html><head></head></html>')).toContain('<head><meta http-equiv="Content-Security-Policy"');
