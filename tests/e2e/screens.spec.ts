@@ -20,6 +20,7 @@ import staffNs from '../../renderer/i18n/staff.js';
 import unitsNs from '../../renderer/i18n/units.js';
 import { writeMembersWorkbook } from './fixtures/register-workbook.js';
 import {
+  dismissToasts,
   expectCleanScreen,
   expectDevanagariFont,
   openSession,
@@ -73,11 +74,15 @@ interface Verdict {
 
 /** Screenshot + cheap checks of the screen as it is; the findings go into a per-test summary. */
 async function capture(page: Page, lang: Lang, name: string, testInfo: TestInfo, log: Verdict[]): Promise<void> {
+  await dismissToasts(page); // notices would cover the page's lower right corner
   await settle(page);
   const screen = `screen-${lang}-${name}`;
   await shot(page, screen, testInfo);
   const findings = await expectCleanScreen(page, screen);
   if (lang === 'hi') expect.soft(findings.englishInHindi, `${screen}: English UI words in Hindi`).toEqual([]);
+  for (const t of findings.wideTables) {
+    testInfo.annotations.push({ type: 'wide table', description: `${screen}: ${t}` });
+  }
   log.push({ screen, findings });
 }
 
