@@ -43,6 +43,12 @@ export default tseslint.config(
     },
   },
   {
+    // The `samooh` bin and electron-builder hooks are CommonJS on purpose (they run before or
+    // outside the ESM bundles).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': [

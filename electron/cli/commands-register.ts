@@ -17,7 +17,10 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('--district <CODE>', 'the district code, e.g. PAT')
     .requiredOption('--name <name>', 'the district name in English, e.g. "Patna"')
     .option('--name-hi <name>', 'the district name in Hindi, e.g. "पटना"')
-    .option('--passphrase-file <file>', 'read the key passphrase from this file (else SAMOOH_PASSPHRASE or the terminal)')
+    .option(
+      '--passphrase-file <file>',
+      'read the key passphrase from this file (else SAMOOH_PASSPHRASE or the terminal)',
+    )
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',
@@ -65,19 +68,21 @@ Example:
     .action(async (opts: GlobalOpts) => {
       const file = requireDbPath(opts);
       const { callWithDb } = await import('./runtime.js');
-      const v = await callWithDb<{ ok: boolean; rows: number; headHash: string; problems: { id: number; message: string }[] }>(
-        file,
-        'audit.verify',
-        {},
-      );
+      const v = await callWithDb<{
+        ok: boolean;
+        rows: number;
+        headHash: string;
+        problems: { id: number; message: string }[];
+      }>(file, 'audit.verify', {});
       print(opts, {
         exitCode: v.ok ? 0 : 1,
         json: v,
         text: v.ok
           ? `Audit log intact: ${v.rows.toLocaleString('en-IN')} entries, head ${v.headHash.slice(0, 16)}…`
-          : [`Audit log BROKEN (${v.problems.length} problem(s) in ${v.rows} entries):`, ...v.problems.map((p) => `  row ${p.id}: ${p.message}`)].join(
-              '\n',
-            ),
+          : [
+              `Audit log BROKEN (${v.problems.length} problem(s) in ${v.rows} entries):`,
+              ...v.problems.map((p) => `  row ${p.id}: ${p.message}`),
+            ].join('\n'),
       });
     });
 }
