@@ -6,7 +6,7 @@ export default defineNamespace(
   {
     appName: 'Samooh',
     appTagline: 'Register of police–public and staff WhatsApp groups',
-    districtLabel: 'District {{name}}',
+    districtLabel: 'District: {{name}}',
     skipToContent: 'Skip to content',
     nav: {
       label: 'Main navigation',
@@ -136,7 +136,7 @@ export default defineNamespace(
   {
     appName: 'समूह',
     appTagline: 'पुलिस–पब्लिक एवं पुलिसकर्मी व्हाट्सऐप समूहों का रजिस्टर',
-    districtLabel: 'ज़िला {{name}}',
+    districtLabel: 'ज़िला: {{name}}',
     skipToContent: 'मुख्य भाग पर जाएँ',
     nav: {
       label: 'मुख्य मेनू',

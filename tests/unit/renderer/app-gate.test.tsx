@@ -112,7 +112,7 @@ describe('app start', () => {
     expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(fake.callsTo('app.createRegister')).toEqual([{ code: 'PAT', name: 'Patna', nameHi: 'पटना' }]);
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
-    expect(screen.getByText('District Patna')).toBeTruthy();
+    expect(screen.getByText('District: Patna')).toBeTruthy();
     expect(screen.getByText('The register is empty')).toBeTruthy();
     expect(window.location.hash).toBe('#/dashboard');
   });
