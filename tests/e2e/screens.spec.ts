@@ -10,15 +10,8 @@
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import commonNs from '../../renderer/i18n/common.js';
-import dashboardNs from '../../renderer/i18n/dashboard.js';
-import firstRunNs from '../../renderer/i18n/first-run.js';
-import importNs from '../../renderer/i18n/import.js';
-import membersNs from '../../renderer/i18n/members.js';
-import sendNs from '../../renderer/i18n/send.js';
-import staffNs from '../../renderer/i18n/staff.js';
-import unitsNs from '../../renderer/i18n/units.js';
 import { writeMembersWorkbook } from './fixtures/register-workbook.js';
+import { esc, pattern, words, type Lang } from './fixtures/words.js';
 import {
   dismissToasts,
   expectCleanScreen,
@@ -32,32 +25,7 @@ import {
   type Session,
 } from './fixtures/session.js';
 
-type Lang = 'en' | 'hi';
-
-/** The app's own words in one language, so one script drives both. */
-function words(lang: Lang) {
-  return {
-    common: commonNs[lang],
-    dashboard: dashboardNs[lang],
-    firstRun: firstRunNs[lang],
-    import: importNs[lang],
-    members: membersNs[lang],
-    send: sendNs[lang],
-    staff: staffNs[lang],
-    units: unitsNs[lang],
-  };
-}
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A button whose visible name contains `label` (buttons often carry "+ " or "…"). */
-/** A translation with {{placeholders}} as a pattern that matches any filled-in value. */
-const pattern = (template: string) =>
-  new RegExp(
-    `^${template
-      .split(/\{\{\w+\}\}/)
-      .map(esc)
-      .join('.+?')}$`,
-  );
 const button = (scope: Page, label: string) => scope.getByRole('button', { name: new RegExp(esc(label)) });
 
 /** Opens a route the way a link does (hash change, no reload) and waits for its heading. */
