@@ -60,12 +60,20 @@ export function AppShell({ district, path, children }: AppShellProps) {
   const lang = currentLanguage(i18n);
   const districtName = district ? (lang === 'hi' && district.nameHi ? district.nameHi : district.name) : '';
 
+  const firstPath = useRef(true);
   useEffect(() => {
-    // After navigation, put focus on the new page's heading (not on first render: the app starts there anyway).
+    // After navigation, put focus on the new page's heading, so keyboard and screen-reader users
+    // start at the top of the new page — also when focus was inside the old page (that element
+    // is gone by now). Not on first render: the app starts there anyway.
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
     const h = main.current?.querySelector<HTMLElement>('h1');
-    if (h && document.activeElement && document.activeElement !== document.body) {
-      h.setAttribute('tabindex', '-1');
-      h.focus({ preventScroll: true });
+    const target = h ?? main.current;
+    if (target) {
+      if (h) h.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
     }
     main.current?.scrollTo?.({ top: 0 });
   }, [path]);

@@ -44,8 +44,9 @@ async function tabTo(p: Page, target: Locator, { max = 40, back = false } = {}):
 const nav = (p: Page) => p.getByRole('navigation', { name: /^(Main navigation|मुख्य मेनू)$/ });
 
 test('main navigation: skip link, Tab + Enter on the menu, Alt+digit shortcuts; focus lands on the heading', async ({}, testInfo) => {
+  // A freshly loaded page: the first Tab starts at the top of the document.
+  await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.locator('body').focus();
   // The first Tab reaches the skip link, which takes focus to the page content.
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
