@@ -277,7 +277,7 @@ test('language: Hindi labels, Indian number and date formats, and the choice is 
   const findings = await expectCleanScreen(page, 'dashboard hi');
   expect(findings.englishInHindi).toEqual([]);
 
-  // Members in Hindi: dates dd-mm-yyyy, counts with Latin digits and Indian grouping
+  // Members in Hindi: dates dd-mm-yyyy, counts in Latin digits
   await nav(page).getByRole('link', { name: 'सदस्य' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'सदस्य' })).toBeVisible();
   await settle(page);
@@ -286,7 +286,6 @@ test('language: Hindi labels, Indian number and date formats, and the choice is 
   await expect(page.locator('.page-header').getByRole('status')).toHaveText(
     `${citizens + staffMemberships + NEW_CITIZENS.length} सदस्यताएँ`,
   );
-  // the app's own formatter, as the screens use it, groups the Indian way in Hindi
   await shot(page, 'journey-10-members-hi', testInfo);
 
   // remembered across a reload
