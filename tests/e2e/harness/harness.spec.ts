@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
 import { apiCall, expect, screenshot, test } from './fixtures.js';
 
 /** Records CSP violations from the first script on (before the app's own code runs). */
@@ -61,7 +61,7 @@ test('sends the CSP header and meta tag, and the CSP blocks inline scripts, hand
   expect(response!.headers()['x-content-type-options']).toBe('nosniff');
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
     'content',
-    CONTENT_SECURITY_POLICY,
+    META_CONTENT_SECURITY_POLICY,
   );
 
   const ran = await page.evaluate(async () => {
