@@ -194,10 +194,9 @@ test('shortcut list with "?", closed with Esc; Alt+L switches the language both 
   expect(s.pageErrors).toEqual([]);
 });
 
-// Kept last: serial mode skips what follows a failure. The shell moves focus to the new page's
-// heading only if focus is somewhere when the effect runs (renderer/shell/AppShell.tsx); when it
-// was inside the old page, that element is gone by then and focus falls back to <body>, so the
-// next Tab starts again at the skip link.
+// Focus used to be lost to <body> here: the element that had it (inside the old page) was gone
+// when the shell looked for it (renderer/shell/AppShell.tsx), so the next Tab restarted at the
+// skip link.
 test('Alt+digit pressed inside a page moves focus to the new page heading', async () => {
   await page.keyboard.press('Alt+3');
   await page.getByLabel('Search members').focus();
