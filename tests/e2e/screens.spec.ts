@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { writeMembersWorkbook } from './fixtures/register-workbook.js';
+import { writeJourneyWorkbook, writeMembersWorkbook } from './fixtures/register-workbook.js';
 import { esc, pattern, words, type Lang } from './fixtures/words.js';
 import {
   dismissToasts,
@@ -221,9 +221,17 @@ test.describe('the demo district', () => {
         await expect(page.getByRole('heading', { name: w.import.choose.heading })).toBeVisible();
         await capture(page, lang, 'import-1-choose', testInfo, log);
 
-        await s.harness.scriptDialogs([{ kind: 'openFile', path: book }]);
+        // A whole register workbook (four sheets) to see the mapping cards side by side; then
+        // "choose another file" for the members list that is actually imported.
+        const whole = await writeJourneyWorkbook(testInfo.outputPath(`register-${lang}-in.xlsx`));
+        await s.harness.scriptDialogs([{ kind: 'openFile', path: whole }]);
         await page.getByRole('button', { name: w.import.choose.button }).click();
         await expect(page.getByRole('heading', { name: w.import.mapping.heading })).toBeVisible();
+        await capture(page, lang, 'import-2-mapping-4-sheets', testInfo, log);
+
+        await s.harness.scriptDialogs([{ kind: 'openFile', path: book }]);
+        await page.getByRole('button', { name: w.import.choose.change }).click();
+        await expect(page.locator('.import-file')).toContainText(`members-${lang}.xlsx`);
         await capture(page, lang, 'import-2-mapping', testInfo, log);
 
         await page.getByRole('button', { name: w.import.mapping.next }).click();
