@@ -21,6 +21,12 @@ interface MappingStepProps {
   onRemember: (v: boolean) => void;
 }
 
+/**
+ * A header that reads as an identifier ("parent_code", "name_hi") rather than words: shown in
+ * mono, and the only kind allowed to break inside itself (words break between words).
+ */
+const CODE_HEADER = /^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/;
+
 export function MappingStep({ report, mapping, onChange, remember, onRemember }: MappingStepProps) {
   const { t } = useTranslation('import');
   return (
@@ -72,6 +78,8 @@ function SheetMappingCard({
   const f = useFormat();
   const problems = mappingProblems(sheet.sheet, mapping);
   const fieldLabel = (field: string) => t(`fields.${field}` as 'fields.code');
+  const optionLabel = (field: string) =>
+    `${fieldLabel(field)} (${field})${isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}`;
   const sample = sheet.samples[0]?.values ?? {};
   const headingId = `mapping-${sheet.sheet}`;
 
@@ -91,9 +99,15 @@ function SheetMappingCard({
             <th scope="col" className="mapping-table__letter">
               <span className="visually-hidden">#</span>
             </th>
-            <th scope="col">{t('mapping.fileColumn')}</th>
-            <th scope="col">{t('mapping.field')}</th>
-            <th scope="col">{t('mapping.sample')}</th>
+            <th scope="col" className="mapping-table__header">
+              {t('mapping.fileColumn')}
+            </th>
+            <th scope="col" className="mapping-table__field">
+              {t('mapping.field')}
+            </th>
+            <th scope="col" className="mapping-table__sample">
+              {t('mapping.sample')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -106,7 +120,10 @@ function SheetMappingCard({
               <tr key={c.column} className={chosen ? undefined : 'mapping-row--ignored'}>
                 <td className="mono muted mapping-table__letter">{c.column}</td>
                 <td>
-                  <label htmlFor={id} className="mapping-header">
+                  <label
+                    htmlFor={id}
+                    className={`mapping-header${CODE_HEADER.test(c.header) ? ' mapping-header--code mono' : ''}`}
+                  >
                     {c.header || '—'}
                   </label>
                 </td>
@@ -115,21 +132,21 @@ function SheetMappingCard({
                     id={id}
                     className={`input select mapping-select${dup ? ' mapping-select--bad' : ''}`}
                     value={chosen ?? ''}
+                    title={chosen ? optionLabel(chosen) : t('mapping.ignore')}
                     aria-invalid={dup || undefined}
                     onChange={(e) => onChange(c.header, e.target.value || null)}
                   >
                     <option value="">{t('mapping.ignore')}</option>
                     {FIELDS[sheet.sheet].map((field) => (
                       <option key={field} value={field}>
-                        {fieldLabel(field)} ({field})
-                        {isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}
+                        {optionLabel(field)}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td className="mapping-sample">
                   {chosen && !changed && sample[chosen] != null ? (
-                    <span className="mono" title={sample[chosen] ?? undefined}>
+                    <span className="mono mapping-sample__value" title={sample[chosen] ?? undefined}>
                       {sample[chosen]}
                     </span>
                   ) : (
