@@ -101,16 +101,23 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
     {
       key: 'name',
       header: t('col.name'),
+      className: 'group-name-col',
       cell: (g) => (
-        <span>
-          {g.name}
+        <span className="group-name">
+          <span className="group-name__text" title={g.name}>
+            {g.name}
+          </span>
           {qualifying.has(g.code) ? (
             <span className="qualifies" title={t('unit.qualifies')} aria-label={t('unit.qualifies')}>
               {' '}
               ★
             </span>
           ) : null}
-          {g.inviteLink ? <span className="muted small block">{g.inviteLink}</span> : null}
+          {g.inviteLink ? (
+            <span className="muted small block group-name__link" title={g.inviteLink}>
+              {g.inviteLink}
+            </span>
+          ) : null}
         </span>
       ),
       sortValue: (g) => g.name,
@@ -157,6 +164,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
       key: 'actions',
       header: <span className="visually-hidden">{t('col.actions')}</span>,
       align: 'end',
+      className: 'nowrap',
       cell: (g) => (
         <span className="row-actions">
           <button
