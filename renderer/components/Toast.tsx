@@ -1,6 +1,7 @@
 // Short notices after an action ("Group closed"), with Undo where the action can be reversed.
 // They live in a polite live region, stay 6 s (10 s with Undo) and pause while hovered or
-// focused, so a clerk who reaches for Undo does not lose it.
+// focused, so a clerk who reaches for Undo does not lose it. The stack sits over the navigation
+// column (app.css), never over a page's own buttons.
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -44,7 +45,7 @@ function ToastView({ item, onClose }: { item: ToastItem; onClose: () => void }) 
       {item.undo ? (
         <button
           type="button"
-          className="btn btn--small btn--on-dark"
+          className="btn btn--small toast__undo"
           disabled={undoing}
           onClick={async () => {
             setUndoing(true);
