@@ -22,9 +22,6 @@ export interface OpenOptions {
   /** Refuse to create a file that does not exist yet (opening an existing register). */
   mustExist?: boolean;
   readonly?: boolean;
-  /** Called for statements slower than `slowQueryMs` (default 40 ms, as Signal logs). */
-  onSlowQuery?: (sql: string, ms: number) => void;
-  slowQueryMs?: number;
 }
 
 export function applyPragmas(raw: Database.Database): void {
@@ -98,17 +95,9 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
     if (err instanceof DbError) throw err;
     throw new DbError('DB_OPEN_FAILED', `${file} is not a Samooh register: ${(err as Error).message}`, { file });
   }
-  const slowMs = opts.slowQueryMs ?? 40;
   const k = new Kysely<DB>({
     dialect: new SqliteDialect({ database: raw }),
     plugins: [new CamelCasePlugin()],
-    log: opts.onSlowQuery
-      ? (event) => {
-          if (event.level === 'query' && event.queryDurationMillis > slowMs) {
-            opts.onSlowQuery?.(event.query.sql, event.queryDurationMillis);
-          }
-        }
-      : undefined,
   });
   return {
     k,

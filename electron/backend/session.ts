@@ -3,14 +3,24 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { openRegister, type RegisterDb } from '../../db/connection.js';
+import { onSlowQuery } from '../../db/exec.js';
 import { AppError } from './errors.js';
 import type { Session } from './context.js';
 
 export class FileSession implements Session {
   private current: RegisterDb | undefined;
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    /** Where statements slower than 40 ms are reported (Signal's habit); stderr by default. */
+    slowQueryLog: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+    slowQueryMs = 40,
+  ) {
     mkdirSync(dataDir, { recursive: true });
+    onSlowQuery(
+      (sql, ms) => slowQueryLog(`samooh: slow query (${Math.round(ms)} ms): ${sql.slice(0, 300)}`),
+      slowQueryMs,
+    );
   }
 
   db(): RegisterDb {

@@ -97,7 +97,8 @@ export async function callWithDb<T>(
     import('../backend/handlers.js'),
     import('../backend/dispatch.js'),
   ]);
-  const session = new FileSession(path.dirname(file));
+  // Slow statements are reported only when asked for: a CLI's stderr is for errors.
+  const session = new FileSession(path.dirname(file), process.env.SAMOOH_LOG_SLOW_QUERIES ? undefined : () => {});
   try {
     session.open(file);
     const ctx = cliContext(session, extra);
