@@ -2,9 +2,8 @@
 // in a virtualised table paged from `members.search`. Filters live in the address
 // (`#/members?q=…&group=…&category=…&state=…`) so Back from a person page returns to the same
 // list at the same place.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call, type Args, type Res } from '../../data/call.js';
@@ -15,8 +14,9 @@ import { AddStaffDialog } from './AddStaffDialog.js';
 import { groupLabel, useGroups } from './group-options.js';
 import { LeaveDialog, type LeavingMember } from './LeaveDialog.js';
 import { formatPhone, isErasedName } from './member-format.js';
+import { ClearFiltersButton, PagedListBody, SearchField, TotalSubtitle, useSearchText } from './PagedListBody.js';
 import { usePagedRows } from './use-paged-rows.js';
-import { VirtualTable, type VColumn } from './VirtualTable.js';
+import type { VColumn } from './VirtualTable.js';
 import './members.css';
 
 export type MemberRow = Res<'members.search'>['rows'][number];
@@ -25,7 +25,6 @@ type Category = NonNullable<Args<'members.search'>['category']>;
 type State = NonNullable<Args<'members.search'>['state']>;
 
 export const MEMBERS_PAGE_SIZE = 100;
-const SEARCH_DEBOUNCE_MS = 300;
 
 function asCategory(v: string | null): Category | undefined {
   return v === 'eminent' || v === 'public' || v === 'staff' ? v : undefined;
@@ -52,14 +51,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const category = asCategory(query.get('category'));
   const state = asState(query.get('state'));
 
-  // The box follows the typing at once; the list follows the box after a pause.
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text === q) return;
-    const timer = setTimeout(() => setQuery({ q: text.trim() ? text : null }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, q]);
+  const [text, setText] = useSearchText(q);
 
   const filters = useMemo(
     () => ({
@@ -192,11 +184,11 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       <PageHeader
         title={t('title')}
         subtitle={
-          total === undefined ? (
-            t('subtitle')
-          ) : (
-            <span role="status">{t('total', { count: total, formatted: f.number(total) })}</span>
-          )
+          <TotalSubtitle
+            total={total}
+            idle={t('subtitle')}
+            count={t('total', { count: total ?? 0, formatted: f.number(total ?? 0) })}
+          />
         }
         actions={
           <>
@@ -211,25 +203,13 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       />
 
       <div className="toolbar" role="search" aria-label={t('filters.label')}>
-        <div className="field">
-          <label className="field__label" htmlFor="members-search">
-            {t('searchLabel')}
-          </label>
-          <input
-            id="members-search"
-            className="input search-input"
-            type="search"
-            value={text}
-            placeholder={t('searchPlaceholder')}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') setQuery({ q: text.trim() ? text : null });
-            }}
-            data-page-search
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <SearchField
+          id="members-search"
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          text={text}
+          onText={setText}
+        />
         <div className="field">
           <label className="field__label" htmlFor="members-group">
             {t('filters.group')}
@@ -282,64 +262,32 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
             ))}
           </div>
         </div>
-        {filtered ? (
-          <button type="button" className="btn btn--ghost" onClick={clearFilters}>
-            {tc('actions.clearFilters')}
-          </button>
-        ) : null}
+        <ClearFiltersButton shown={filtered} onClear={clearFilters} />
       </div>
 
       {groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
-      {paged.error ? <ErrorBanner error={paged.error} onRetry={paged.retry} /> : null}
-
-      {total === undefined ? (
-        paged.error ? null : (
-          <p className="muted" role="status">
-            {tc('state.loading')}
-          </p>
-        )
-      ) : total === 0 ? (
-        filtered ? (
-          <EmptyState
-            title={t('empty.filteredTitle')}
-            body={t('empty.filteredBody')}
-            action={
-              <button type="button" className="btn" onClick={clearFilters}>
-                {tc('actions.clearFilters')}
-              </button>
-            }
-          />
-        ) : (
-          <EmptyState
-            title={t('empty.title')}
-            body={t('empty.body')}
-            action={
-              <>
-                <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
-                  {t('actions.addCitizen')}
-                </button>
-                <Link to="/import" className="btn">
-                  {t('empty.import')}
-                </Link>
-              </>
-            }
-          />
-        )
-      ) : (
-        <VirtualTable
-          label={t('title')}
-          columns={columns}
-          total={total}
-          rowAt={paged.rowAt}
-          onRange={paged.onRange}
-          onOpen={(r) => navigate(memberHref(r))}
-          onDelete={leaveOf}
-          rowClassName={(r) => (r.leftOn ? 'vtable__row--muted' : undefined)}
-          stateKey={`members:${key}`}
-          loadingText={t('loadingRow')}
-          footer={<span className="muted">{t('keyboardHint')}</span>}
-        />
-      )}
+      <PagedListBody
+        paged={paged}
+        emptyFiltered={filtered ? { title: t('empty.filteredTitle'), body: t('empty.filteredBody') } : null}
+        onClearFilters={clearFilters}
+        empty={{
+          title: t('empty.title'),
+          body: t('empty.body'),
+          addLabel: t('actions.addCitizen'),
+          onAdd: () => setDialog({ kind: 'citizen' }),
+          importLabel: t('empty.import'),
+        }}
+        table={{
+          label: t('title'),
+          columns,
+          onOpen: (r) => navigate(memberHref(r)),
+          onDelete: leaveOf,
+          rowClassName: (r) => (r.leftOn ? 'vtable__row--muted' : undefined),
+          stateKey: `members:${key}`,
+          loadingText: t('loadingRow'),
+          footer: <span className="muted">{t('keyboardHint')}</span>,
+        }}
+      />
 
       {dialog?.kind === 'citizen' ? (
         <AddCitizenDialog onClose={() => setDialog(null)} groupCode={group || undefined} />

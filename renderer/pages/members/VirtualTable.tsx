@@ -20,7 +20,7 @@ export interface VColumn<T> {
   align?: 'start' | 'end' | 'center';
 }
 
-interface VirtualTableProps<T> {
+export interface VirtualTableProps<T> {
   label: string;
   columns: readonly VColumn<T>[];
   total: number;

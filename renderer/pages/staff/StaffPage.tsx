@@ -1,9 +1,8 @@
 // The staff roster (`staff.list`, 60,000 at state size): virtualised and paged like Members,
 // with the filter the DGP's order cares most about — "not in any group" (rule R6).
 // Filters live in the address: `#/staff?q=…&uncovered=1&unit=…&rank=…&gender=…`.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call } from '../../data/call.js';
@@ -12,13 +11,19 @@ import { useFormat } from '../../format/use-format.js';
 import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
 import { AddStaffDialog } from '../members/AddStaffDialog.js';
 import { formatPhone } from '../members/member-format.js';
+import {
+  ClearFiltersButton,
+  PagedListBody,
+  SearchField,
+  TotalSubtitle,
+  useSearchText,
+} from '../members/PagedListBody.js';
 import { usePagedRows } from '../members/use-paged-rows.js';
-import { VirtualTable, type VColumn } from '../members/VirtualTable.js';
+import type { VColumn } from '../members/VirtualTable.js';
 import { postingName, rankName, StaffFormDialog, useRanks, useUnits, type StaffRow } from './StaffFormDialog.js';
 import '../members/members.css';
 
 export const STAFF_PAGE_SIZE = 100;
-const SEARCH_DEBOUNCE_MS = 300;
 
 function asGender(v: string | null): 'F' | 'M' | 'X' | undefined {
   return v === 'F' || v === 'M' || v === 'X' ? v : undefined;
@@ -41,13 +46,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
   const rank = query.get('rank') ?? '';
   const gender = asGender(query.get('gender'));
 
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text === q) return;
-    const timer = setTimeout(() => setQuery({ q: text.trim() ? text : null }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, q]);
+  const [text, setText] = useSearchText(q);
 
   const filters = useMemo(
     () => ({
@@ -170,11 +169,11 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       <PageHeader
         title={t('title')}
         subtitle={
-          total === undefined ? (
-            t('subtitle')
-          ) : (
-            <span role="status">{t('total', { count: total, formatted: f.number(total) })}</span>
-          )
+          <TotalSubtitle
+            total={total}
+            idle={t('subtitle')}
+            count={t('total', { count: total ?? 0, formatted: f.number(total ?? 0) })}
+          />
         }
         actions={
           <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
@@ -184,25 +183,13 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       />
 
       <div className="toolbar" role="search" aria-label={t('filters.label')}>
-        <div className="field">
-          <label className="field__label" htmlFor="staff-search">
-            {t('searchLabel')}
-          </label>
-          <input
-            id="staff-search"
-            className="input search-input"
-            type="search"
-            value={text}
-            placeholder={t('searchPlaceholder')}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') setQuery({ q: text.trim() ? text : null });
-            }}
-            data-page-search
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <SearchField
+          id="staff-search"
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          text={text}
+          onText={setText}
+        />
         <div className="field">
           <label className="field__label" htmlFor="staff-unit">
             {t('filters.unit')}
@@ -270,72 +257,36 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
             {t('filters.uncovered')}
           </label>
         </div>
-        {filtered ? (
-          <button type="button" className="btn btn--ghost" onClick={clearFilters}>
-            {tc('actions.clearFilters')}
-          </button>
-        ) : null}
+        <ClearFiltersButton shown={filtered} onClear={clearFilters} />
       </div>
 
       {ranks.error ? <ErrorBanner error={ranks.error} onRetry={ranks.reload} /> : null}
-      {paged.error ? <ErrorBanner error={paged.error} onRetry={paged.retry} /> : null}
-
-      {total === undefined ? (
-        paged.error ? null : (
-          <p className="muted" role="status">
-            {tc('state.loading')}
-          </p>
-        )
-      ) : total === 0 ? (
-        uncovered ? (
-          <EmptyState
-            title={t('empty.uncoveredTitle')}
-            body={t('empty.uncoveredBody')}
-            action={
-              <button type="button" className="btn" onClick={clearFilters}>
-                {tc('actions.clearFilters')}
-              </button>
-            }
-          />
-        ) : filtered ? (
-          <EmptyState
-            title={t('empty.filteredTitle')}
-            body={t('empty.filteredBody')}
-            action={
-              <button type="button" className="btn" onClick={clearFilters}>
-                {tc('actions.clearFilters')}
-              </button>
-            }
-          />
-        ) : (
-          <EmptyState
-            title={t('empty.title')}
-            body={t('empty.body')}
-            action={
-              <>
-                <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
-                  {t('actions.add')}
-                </button>
-                <Link to="/import" className="btn">
-                  {t('empty.import')}
-                </Link>
-              </>
-            }
-          />
-        )
-      ) : (
-        <VirtualTable
-          label={t('title')}
-          columns={columns}
-          total={total}
-          rowAt={paged.rowAt}
-          onRange={paged.onRange}
-          onOpen={(r) => navigate(staffHref(r.serviceNo))}
-          stateKey={`staff:${key}`}
-          loadingText={tc('state.loading')}
-          footer={<span className="muted">{t('keyboardHint')}</span>}
-        />
-      )}
+      <PagedListBody
+        paged={paged}
+        emptyFiltered={
+          uncovered
+            ? { title: t('empty.uncoveredTitle'), body: t('empty.uncoveredBody') }
+            : filtered
+              ? { title: t('empty.filteredTitle'), body: t('empty.filteredBody') }
+              : null
+        }
+        onClearFilters={clearFilters}
+        empty={{
+          title: t('empty.title'),
+          body: t('empty.body'),
+          addLabel: t('actions.add'),
+          onAdd: () => setDialog({ kind: 'create' }),
+          importLabel: t('empty.import'),
+        }}
+        table={{
+          label: t('title'),
+          columns,
+          onOpen: (r) => navigate(staffHref(r.serviceNo)),
+          stateKey: `staff:${key}`,
+          loadingText: tc('state.loading'),
+          footer: <span className="muted">{t('keyboardHint')}</span>,
+        }}
+      />
 
       {dialog?.kind === 'create' ? <StaffFormDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'group' ? (
