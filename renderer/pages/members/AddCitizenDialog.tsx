@@ -11,6 +11,7 @@ import { useToast } from '../../components/Toast.js';
 import { call, type Args, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { formatDate, parseDateInput, todayIso } from '../../format/dates.js';
+import { CitizenFields } from './CitizenFields.js';
 import { groupOptions, useGroups } from './group-options.js';
 import { cleanText, formatPhone, useServerMessages } from './member-format.js';
 
@@ -122,11 +123,6 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
     onClose();
   });
 
-  const categories = [
-    { value: 'public', label: tc('category.public') },
-    { value: 'eminent', label: tc('category.eminent') },
-  ];
-
   return (
     <Modal
       title={t('addCitizen.title')}
@@ -163,27 +159,7 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
             required
             autoFocus={!groupCode}
           />
-          <TextField
-            label={t('addCitizen.name')}
-            field={form.field('name')}
-            required
-            maxLength={200}
-            readOnly={!!person}
-            autoFocus={!!groupCode && !person}
-          />
-          <TextField
-            label={t('addCitizen.phone')}
-            field={form.field('phone')}
-            required
-            type="tel"
-            inputMode="tel"
-            maxLength={24}
-            hint={t('addCitizen.phoneHint')}
-            readOnly={!!person}
-          />
-          <SelectField label={t('addCitizen.category')} field={form.field('category')} options={categories} required />
-          <TextField label={t('addCitizen.locality')} field={form.field('locality')} maxLength={200} />
-          <TextField label={t('addCitizen.occupation')} field={form.field('occupation')} maxLength={200} />
+          <CitizenFields field={form.field} identityFixed={!!person} nameAutoFocus={!!groupCode && !person} />
           <DateField
             label={t('addCitizen.joinedOn')}
             field={form.field('joinedOn')}

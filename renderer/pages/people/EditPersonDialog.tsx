@@ -2,7 +2,7 @@
 // number that already belongs to someone else comes back as a conflict beside the field.
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { DateField, Form, SelectField, TextField } from '../../components/FormFields.js';
+import { DateField, Form, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
 import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
@@ -10,6 +10,7 @@ import { call, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { formatDate, parseDateInput } from '../../format/dates.js';
 import { dateError } from '../members/AddCitizenDialog.js';
+import { CitizenFields } from '../members/CitizenFields.js';
 import { cleanText, formatPhone, useServerMessages } from '../members/member-format.js';
 
 export type Person = Res<'people.get'>['person'];
@@ -89,27 +90,7 @@ export function EditPersonDialog({ person, onClose }: { person: Person; onClose:
       {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
       <Form id="edit-person-form" onSubmit={onSubmit} formRef={form.formRef} aria-label={t('person.editTitle')}>
         <div className="form-grid">
-          <TextField label={t('addCitizen.name')} field={form.field('name')} required maxLength={200} autoFocus />
-          <TextField
-            label={t('addCitizen.phone')}
-            field={form.field('phone')}
-            required
-            type="tel"
-            inputMode="tel"
-            maxLength={24}
-            hint={t('addCitizen.phoneHint')}
-          />
-          <SelectField
-            label={t('addCitizen.category')}
-            field={form.field('category')}
-            options={[
-              { value: 'public', label: tc('category.public') },
-              { value: 'eminent', label: tc('category.eminent') },
-            ]}
-            required
-          />
-          <TextField label={t('addCitizen.locality')} field={form.field('locality')} maxLength={200} />
-          <TextField label={t('addCitizen.occupation')} field={form.field('occupation')} maxLength={200} />
+          <CitizenFields field={form.field} nameAutoFocus />
           <DateField label={t('addCitizen.consentOn')} field={form.field('consentOn')} />
           <TextField
             className="field--wide"
