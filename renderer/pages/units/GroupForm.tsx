@@ -2,15 +2,13 @@
 // unit's rule (police–public for a thana/OP, staff for the district centre …); a kind that does
 // not count is allowed (groups exist for many reasons) but flagged. Dates are typed dd-mm-yyyy,
 // invite links must look like WhatsApp's.
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { DateField, Form, SelectField, SubmitOnEnter, TextField } from '../../components/FormFields.js';
+import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { parseDateInput, todayIso, formatDate } from '../../format/dates.js';
 import { localName } from '../../format/names.js';
 import { currentLanguage } from '../../i18n/index.js';
+import { CodedRecordDialog } from './CodedRecordDialog.js';
 import {
   CODE_PATTERN,
   defaultKind,
@@ -96,7 +94,6 @@ interface GroupFormProps {
 export function GroupFormDialog({ mode, units, unitCode, initial, onSubmit, onCancel, today }: GroupFormProps) {
   const { t, i18n } = useTranslation(['units', 'common']);
   const lang = currentLanguage(i18n);
-  const formId = useId();
   const startUnit = units.find((u) => u.code === (initial?.unitCode ?? unitCode));
   const form = useFormState<GroupFormValues>(
     initial ?? {
@@ -141,88 +138,57 @@ export function GroupFormDialog({ mode, units, unitCode, initial, onSubmit, onCa
   const submit = form.handleSubmit((v) => onSubmit(toGroupInput(v)));
 
   return (
-    <Modal
+    <CodedRecordDialog
+      mode={mode}
       title={mode === 'create' ? t('group.new') : t('group.edit')}
-      onClose={onCancel}
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel} disabled={form.busy}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn--primary" disabled={form.busy}>
-            {form.busy
-              ? t('common:actions.saving')
-              : mode === 'create'
-                ? t('common:actions.create')
-                : t('common:actions.save')}
-          </button>
-        </>
-      }
+      form={form}
+      onSubmit={submit}
+      onCancel={onCancel}
+      code={{ label: t('group.code'), hint: t('group.codeHint'), field: form.field('code') }}
     >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      <Form
-        id={formId}
-        onSubmit={submit}
-        formRef={form.formRef}
-        aria-label={mode === 'create' ? t('group.new') : t('group.edit')}
-      >
-        <div className="form-grid">
-          <TextField
-            label={t('group.code')}
-            field={form.field('code')}
-            required
-            hint={mode === 'create' ? t('group.codeHint') : undefined}
-            readOnly={mode === 'edit'}
-            autoFocus={mode === 'create'}
-            maxLength={64}
-          />
-          <SelectField
-            label={t('group.unit')}
-            field={unitField}
-            required
-            placeholder={form.values.unitCode ? undefined : '—'}
-            options={units.map((u) => ({ value: u.code, label: `${localName(u, lang)} (${u.code})` }))}
-          />
-          <TextField
-            label={t('group.name')}
-            field={form.field('name')}
-            required
-            maxLength={200}
-            className="field--wide"
-            autoFocus={mode === 'edit'}
-          />
-          <SelectField
-            label={t('group.kind')}
-            field={form.field('kind')}
-            required
-            options={GROUP_KINDS.map((k) => ({ value: k, label: t(`common:groupKind.${k}`) }))}
-            hint={
-              mismatch && unit
-                ? t('group.kindMismatch', {
-                    kind: t(`common:groupKind.${kind}`),
-                    type: t(`common:unitType.${unit.type}`),
-                  })
-                : undefined
-            }
-          />
-          <DateField label={t('group.createdOn')} field={form.field('createdOn')} hint={t('group.createdOnHint')} />
-          <TextField
-            label={t('group.admin')}
-            field={form.field('adminServiceNo')}
-            hint={t('group.adminHint')}
-            maxLength={64}
-          />
-          <TextField
-            label={t('group.inviteLink')}
-            field={form.field('inviteLink')}
-            hint={t('group.inviteLinkHint')}
-            type="url"
-            maxLength={80}
-          />
-        </div>
-        <SubmitOnEnter />
-      </Form>
-    </Modal>
+      <SelectField
+        label={t('group.unit')}
+        field={unitField}
+        required
+        placeholder={form.values.unitCode ? undefined : '—'}
+        options={units.map((u) => ({ value: u.code, label: `${localName(u, lang)} (${u.code})` }))}
+      />
+      <TextField
+        label={t('group.name')}
+        field={form.field('name')}
+        required
+        maxLength={200}
+        className="field--wide"
+        autoFocus={mode === 'edit'}
+      />
+      <SelectField
+        label={t('group.kind')}
+        field={form.field('kind')}
+        required
+        options={GROUP_KINDS.map((k) => ({ value: k, label: t(`common:groupKind.${k}`) }))}
+        hint={
+          mismatch && unit
+            ? t('group.kindMismatch', {
+                kind: t(`common:groupKind.${kind}`),
+                type: t(`common:unitType.${unit.type}`),
+              })
+            : undefined
+        }
+      />
+      <DateField label={t('group.createdOn')} field={form.field('createdOn')} hint={t('group.createdOnHint')} />
+      <TextField
+        label={t('group.admin')}
+        field={form.field('adminServiceNo')}
+        hint={t('group.adminHint')}
+        maxLength={64}
+      />
+      <TextField
+        label={t('group.inviteLink')}
+        field={form.field('inviteLink')}
+        hint={t('group.inviteLinkHint')}
+        type="url"
+        maxLength={80}
+      />
+    </CodedRecordDialog>
   );
 }

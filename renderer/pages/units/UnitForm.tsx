@@ -1,14 +1,12 @@
 // Create or edit a unit, in a dialog. The parent thana is asked for OPs only, the division's
 // name for division units only; the code cannot change once made (imports and bundles refer
 // to it).
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { Form, SelectField, SubmitOnEnter, TextField } from '../../components/FormFields.js';
+import { SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { localName } from '../../format/names.js';
 import { currentLanguage } from '../../i18n/index.js';
+import { CodedRecordDialog } from './CodedRecordDialog.js';
 import { CODE_PATTERN, UNIT_TYPES, type UnitType } from './unit-rules.js';
 
 export interface UnitFormValues extends Record<string, string> {
@@ -67,7 +65,6 @@ export function toUnitInput(v: UnitFormValues): UnitInput {
 export function UnitFormDialog({ mode, initial, thanas, onSubmit, onCancel }: UnitFormProps) {
   const { t, i18n } = useTranslation(['units', 'common']);
   const lang = currentLanguage(i18n);
-  const formId = useId();
   const form = useFormState<UnitFormValues>({ ...emptyUnit, ...initial } as UnitFormValues, (v) => {
     const e: Errors<UnitFormValues> = {};
     if (!CODE_PATTERN.test(v.code.trim())) e.code = t('form.errors.code');
@@ -86,79 +83,48 @@ export function UnitFormDialog({ mode, initial, thanas, onSubmit, onCancel }: Un
   const submit = form.handleSubmit((v) => onSubmit(toUnitInput(v)));
 
   return (
-    <Modal
+    <CodedRecordDialog
+      mode={mode}
       title={mode === 'create' ? t('newUnit') : t('editUnit')}
-      onClose={onCancel}
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel} disabled={form.busy}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn--primary" disabled={form.busy}>
-            {form.busy
-              ? t('common:actions.saving')
-              : mode === 'create'
-                ? t('common:actions.create')
-                : t('common:actions.save')}
-          </button>
-        </>
-      }
+      form={form}
+      onSubmit={submit}
+      onCancel={onCancel}
+      code={{ label: t('form.code'), hint: t('form.codeHint'), field: form.field('code') }}
     >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      <Form
-        id={formId}
-        onSubmit={submit}
-        formRef={form.formRef}
-        aria-label={mode === 'create' ? t('newUnit') : t('editUnit')}
-      >
-        <div className="form-grid">
-          <TextField
-            label={t('form.code')}
-            field={form.field('code')}
-            required
-            hint={mode === 'create' ? t('form.codeHint') : undefined}
-            readOnly={mode === 'edit'}
-            autoFocus={mode === 'create'}
-            maxLength={64}
-          />
-          <SelectField
-            label={t('form.type')}
-            field={form.field('type')}
-            required
-            options={UNIT_TYPES.map((u) => ({ value: u, label: t(`common:unitType.${u}`) }))}
-          />
-          <TextField
-            label={t('form.name')}
-            field={form.field('name')}
-            required
-            maxLength={200}
-            autoFocus={mode === 'edit'}
-          />
-          <TextField label={t('form.nameHi')} field={form.field('nameHi')} maxLength={200} lang="hi" />
-          {type === 'op' ? (
-            <SelectField
-              label={t('form.parent')}
-              field={form.field('parentCode')}
-              required
-              options={parentOptions}
-              placeholder={t('form.parentPlaceholder')}
-              hint={parentOptions.length === 0 ? t('form.noThanas') : undefined}
-              className="field--wide"
-            />
-          ) : null}
-          {type === 'division' ? (
-            <TextField
-              label={t('form.division')}
-              field={form.field('division')}
-              hint={t('form.divisionHint')}
-              maxLength={200}
-              className="field--wide"
-            />
-          ) : null}
-        </div>
-        <SubmitOnEnter />
-      </Form>
-    </Modal>
+      <SelectField
+        label={t('form.type')}
+        field={form.field('type')}
+        required
+        options={UNIT_TYPES.map((u) => ({ value: u, label: t(`common:unitType.${u}`) }))}
+      />
+      <TextField
+        label={t('form.name')}
+        field={form.field('name')}
+        required
+        maxLength={200}
+        autoFocus={mode === 'edit'}
+      />
+      <TextField label={t('form.nameHi')} field={form.field('nameHi')} maxLength={200} lang="hi" />
+      {type === 'op' ? (
+        <SelectField
+          label={t('form.parent')}
+          field={form.field('parentCode')}
+          required
+          options={parentOptions}
+          placeholder={t('form.parentPlaceholder')}
+          hint={parentOptions.length === 0 ? t('form.noThanas') : undefined}
+          className="field--wide"
+        />
+      ) : null}
+      {type === 'division' ? (
+        <TextField
+          label={t('form.division')}
+          field={form.field('division')}
+          hint={t('form.divisionHint')}
+          maxLength={200}
+          className="field--wide"
+        />
+      ) : null}
+    </CodedRecordDialog>
   );
 }
