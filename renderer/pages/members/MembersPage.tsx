@@ -14,7 +14,14 @@ import { AddStaffDialog } from './AddStaffDialog.js';
 import { groupLabel, useGroups } from './group-options.js';
 import { LeaveDialog, type LeavingMember } from './LeaveDialog.js';
 import { formatPhone, isErasedName } from './member-format.js';
-import { ClearFiltersButton, PagedListBody, SearchField, TotalSubtitle, useSearchText } from './PagedListBody.js';
+import {
+  ClearFiltersButton,
+  FilterSelect,
+  PagedListBody,
+  SearchField,
+  TotalSubtitle,
+  useSearchText,
+} from './PagedListBody.js';
 import { usePagedRows } from './use-paged-rows.js';
 import type { VColumn } from './VirtualTable.js';
 import './members.css';
@@ -210,40 +217,23 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
           text={text}
           onText={setText}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="members-group">
-            {t('filters.group')}
-          </label>
-          <select
-            id="members-group"
-            className="input select members-filter--group"
-            value={group}
-            onChange={(e) => setQuery({ group: e.target.value || null })}
-          >
-            <option value="">{t('filters.allGroups')}</option>
-            {groupChoices.map((g) => (
-              <option key={g.code} value={g.code}>
-                {groupLabel(g)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="members-category">
-            {t('filters.category')}
-          </label>
-          <select
-            id="members-category"
-            className="input select"
-            value={category ?? ''}
-            onChange={(e) => setQuery({ category: e.target.value || null })}
-          >
-            <option value="">{t('filters.allCategories')}</option>
-            <option value="eminent">{tc('category.eminent')}</option>
-            <option value="public">{tc('category.public')}</option>
-            <option value="staff">{tc('category.staff')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="members-group"
+          label={t('filters.group')}
+          param="group"
+          value={group}
+          allLabel={t('filters.allGroups')}
+          options={groupChoices.map((g) => ({ value: g.code, label: groupLabel(g) }))}
+          wide
+        />
+        <FilterSelect
+          id="members-category"
+          label={t('filters.category')}
+          param="category"
+          value={category ?? ''}
+          allLabel={t('filters.allCategories')}
+          options={(['eminent', 'public', 'staff'] as const).map((c) => ({ value: c, label: tc(`category.${c}`) }))}
+        />
         <div className="field">
           <span className="field__label" id="members-state-label">
             {t('filters.state')}

@@ -127,3 +127,39 @@ export function PagedListBody<T>({ paged, emptyFiltered, onClearFilters, empty, 
     </>
   );
 }
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** The address parameter the choice is kept in (blank = no filter). */
+  param: string;
+  value: string;
+  allLabel: string;
+  options: readonly { value: string; label: string }[];
+  /** Long names (groups, units, ranks) get the wider box. */
+  wide?: boolean;
+}
+
+/** One filter of the bar: a choice kept in the address, "all" first. */
+export function FilterSelect({ id, label, param, value, allLabel, options, wide }: FilterSelectProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className={wide ? 'input select members-filter--group' : 'input select'}
+        value={value}
+        onChange={(e) => setQuery({ [param]: e.target.value || null })}
+      >
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

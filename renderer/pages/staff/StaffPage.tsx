@@ -13,6 +13,7 @@ import { AddStaffDialog } from '../members/AddStaffDialog.js';
 import { formatPhone } from '../members/member-format.js';
 import {
   ClearFiltersButton,
+  FilterSelect,
   PagedListBody,
   SearchField,
   TotalSubtitle,
@@ -190,60 +191,32 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
           text={text}
           onText={setText}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="staff-unit">
-            {t('filters.unit')}
-          </label>
-          <select
-            id="staff-unit"
-            className="input select members-filter--group"
-            value={unit}
-            onChange={(e) => setQuery({ unit: e.target.value || null })}
-          >
-            <option value="">{t('filters.allUnits')}</option>
-            {unitChoices.map((u) => (
-              <option key={u.code} value={u.code}>
-                {localName(u, f.lang)} ({u.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="staff-rank">
-            {t('filters.rank')}
-          </label>
-          <select
-            id="staff-rank"
-            className="input select members-filter--group"
-            value={rank}
-            onChange={(e) => setQuery({ rank: e.target.value || null })}
-          >
-            <option value="">{t('filters.allRanks')}</option>
-            {(ranks.data ?? []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {rankName(r, f.lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="staff-gender">
-            {t('filters.gender')}
-          </label>
-          <select
-            id="staff-gender"
-            className="input select"
-            value={gender ?? ''}
-            onChange={(e) => setQuery({ gender: e.target.value || null })}
-          >
-            <option value="">{t('filters.allGenders')}</option>
-            {(['F', 'M', 'X'] as const).map((g) => (
-              <option key={g} value={g}>
-                {tc(`gender.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="staff-unit"
+          label={t('filters.unit')}
+          param="unit"
+          value={unit}
+          allLabel={t('filters.allUnits')}
+          options={unitChoices.map((u) => ({ value: u.code, label: `${localName(u, f.lang)} (${u.code})` }))}
+          wide
+        />
+        <FilterSelect
+          id="staff-rank"
+          label={t('filters.rank')}
+          param="rank"
+          value={rank}
+          allLabel={t('filters.allRanks')}
+          options={(ranks.data ?? []).map((r) => ({ value: r.code, label: rankName(r, f.lang) }))}
+          wide
+        />
+        <FilterSelect
+          id="staff-gender"
+          label={t('filters.gender')}
+          param="gender"
+          value={gender ?? ''}
+          allLabel={t('filters.allGenders')}
+          options={(['F', 'M', 'X'] as const).map((g) => ({ value: g, label: tc(`gender.${g}`) }))}
+        />
         <div className="field">
           <span className="field__label" aria-hidden="true">
             &nbsp;
