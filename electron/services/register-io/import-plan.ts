@@ -103,6 +103,28 @@ export function planImport(input: PlanInput): Plan {
   const sample = (sheet: SheetName, row: number, values: () => Record<string, string | null>) => {
     if (samples[sheet].length < SAMPLES) samples[sheet].push({ row, values: values() });
   };
+  /** Counts an accepted unit/staff/group row as new, updated or unchanged and queues its write. */
+  const settle = <K extends 'units' | 'staff' | 'groups'>(
+    kind: K,
+    c: RowCounts,
+    value: ImportWrites[K]['insert'][number],
+    old: { id: number } | undefined,
+    changed: boolean,
+  ) => {
+    const list = writes[kind] as { insert: unknown[]; update: unknown[] };
+    if (!old) {
+      c.new++;
+      entities[kind].new++;
+      list.insert.push(value);
+    } else if (changed) {
+      c.updated++;
+      entities[kind].updated++;
+      list.update.push({ ...value, id: old.id });
+    } else {
+      c.unchanged++;
+      entities[kind].unchanged++;
+    }
+  };
 
   const reject = (
     sheet: SheetName,
@@ -253,28 +275,20 @@ export function planImport(input: PlanInput): Plan {
         continue;
       }
       sample('units', m.r.row, () => unitValues(m.value));
-      if (!m.old) {
-        c.new++;
-        entities.units.new++;
-        writes.units.insert.push(m.value);
-      } else {
-        const o = m.old;
-        const oldParent = o.parentId === null ? null : (unitCodeById.get(o.parentId) ?? null);
-        const changed =
-          o.name !== m.value.name ||
-          !same(o.nameHi, m.value.nameHi) ||
-          o.type !== m.value.type ||
-          !same(oldParent, m.value.parentCode) ||
-          !same(o.division, m.value.division);
-        if (changed) {
-          c.updated++;
-          entities.units.updated++;
-          writes.units.update.push({ ...m.value, id: o.id });
-        } else {
-          c.unchanged++;
-          entities.units.unchanged++;
-        }
-      }
+      const o = m.old;
+      const oldParent = o && o.parentId !== null ? (unitCodeById.get(o.parentId) ?? null) : null;
+      settle(
+        'units',
+        c,
+        m.value,
+        o,
+        !!o &&
+          (o.name !== m.value.name ||
+            !same(o.nameHi, m.value.nameHi) ||
+            o.type !== m.value.type ||
+            !same(oldParent, m.value.parentCode) ||
+            !same(o.division, m.value.division)),
+      );
     }
   }
 
@@ -310,24 +324,18 @@ export function planImport(input: PlanInput): Plan {
       };
       finalStaff.add(r.serviceNo);
       sample('staff', r.row, () => staffValues(r, value.phone));
-      if (!old) {
-        c.new++;
-        entities.staff.new++;
-        writes.staff.insert.push(value);
-      } else if (
-        old.name !== value.name ||
-        old.rankId !== value.rankId ||
-        old.gender !== value.gender ||
-        unitCodeById.get(old.postingUnitId) !== value.postingUnitCode ||
-        !same(old.phone, value.phone)
-      ) {
-        c.updated++;
-        entities.staff.updated++;
-        writes.staff.update.push({ ...value, id: old.id });
-      } else {
-        c.unchanged++;
-        entities.staff.unchanged++;
-      }
+      settle(
+        'staff',
+        c,
+        value,
+        old,
+        !!old &&
+          (old.name !== value.name ||
+            old.rankId !== value.rankId ||
+            old.gender !== value.gender ||
+            unitCodeById.get(old.postingUnitId) !== value.postingUnitCode ||
+            !same(old.phone, value.phone)),
+      );
     }
   }
 
@@ -373,26 +381,20 @@ export function planImport(input: PlanInput): Plan {
       }
       finalGroups.add(r.code);
       sample('groups', r.row, () => groupValues(value));
-      if (!old) {
-        c.new++;
-        entities.groups.new++;
-        writes.groups.insert.push(value);
-      } else if (
-        unitCodeById.get(old.unitId) !== value.unitCode ||
-        old.kind !== value.kind ||
-        old.name !== value.name ||
-        !same(old.createdOn, value.createdOn) ||
-        !same(oldAdmin, value.adminServiceNo) ||
-        !same(old.inviteLink, value.inviteLink) ||
-        old.status !== value.status
-      ) {
-        c.updated++;
-        entities.groups.updated++;
-        writes.groups.update.push({ ...value, id: old.id });
-      } else {
-        c.unchanged++;
-        entities.groups.unchanged++;
-      }
+      settle(
+        'groups',
+        c,
+        value,
+        old,
+        !!old &&
+          (unitCodeById.get(old.unitId) !== value.unitCode ||
+            old.kind !== value.kind ||
+            old.name !== value.name ||
+            !same(old.createdOn, value.createdOn) ||
+            !same(oldAdmin, value.adminServiceNo) ||
+            !same(old.inviteLink, value.inviteLink) ||
+            old.status !== value.status),
+      );
     }
   }
 
