@@ -48,6 +48,20 @@ function describedBy(id: string, hint: unknown, error: string | undefined): stri
   return undefined;
 }
 
+/** What every form control (input, textarea, select) takes from its field: value, events, ARIA. */
+function bindControl(id: string, field: FieldBinding, required: boolean | undefined, hint: unknown) {
+  return {
+    id,
+    name: field.name,
+    value: field.value,
+    onChange: (e: { target: { value: string } }) => field.onChange(e.target.value),
+    onBlur: field.onBlur,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(id, hint, field.error),
+  };
+}
+
 interface TextFieldProps {
   label: string;
   field: FieldBinding;
@@ -70,15 +84,8 @@ export function TextField({ label, field, required, hint, className, ...input }:
   return (
     <FieldShell label={label} required={required} hint={hint} error={field.error} id={id} className={className}>
       <input
-        id={id}
-        name={field.name}
+        {...bindControl(id, field, required, hint)}
         className="input"
-        value={field.value}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, field.error)}
         spellCheck={false}
         autoComplete={input.autoComplete ?? 'off'}
         data-autofocus={input.autoFocus ? '' : undefined}
@@ -109,23 +116,16 @@ export function TextAreaField({ label, field, required, hint, rows = 5, maxLengt
   return (
     <FieldShell label={label} required={required} hint={hint} error={field.error} id={id} className={className}>
       <textarea
-        id={id}
-        name={field.name}
+        {...bindControl(id, field, required, hint)}
         className="input textarea"
-        value={field.value}
         rows={rows}
         maxLength={maxLength}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             e.currentTarget.form?.requestSubmit();
           }
         }}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, field.error)}
       />
     </FieldShell>
   );
@@ -164,15 +164,8 @@ export function SelectField({
   return (
     <FieldShell label={label} required={required} hint={hint} error={field.error} id={id} className={className}>
       <select
-        id={id}
-        name={field.name}
+        {...bindControl(id, field, required, hint)}
         className="input select"
-        value={field.value}
-        onChange={(e) => field.onChange(e.target.value)}
-        onBlur={field.onBlur}
-        aria-invalid={field.error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, hint, field.error)}
         data-autofocus={autoFocus ? '' : undefined}
         disabled={disabled}
       >
