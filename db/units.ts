@@ -42,9 +42,13 @@ function unitRowsQuery(db: RegisterDb) {
     ]);
 }
 
-export function listUnits(db: RegisterDb, f: { type?: UnitType; search?: string } = {}): UnitRow[] {
+export function listUnits(
+  db: RegisterDb,
+  f: { type?: UnitType; search?: string; parentCode?: string } = {},
+): UnitRow[] {
   let q = unitRowsQuery(db);
   if (f.type) q = q.where('u.type', '=', f.type);
+  if (f.parentCode) q = q.where('parent.code', '=', f.parentCode);
   if (f.search) {
     const like = `%${f.search}%`;
     q = q.where((eb) => eb.or([eb('u.code', 'like', like), eb('u.name', 'like', like), eb('u.nameHi', 'like', like)]));

@@ -1,6 +1,6 @@
 // `samooh init` and `samooh audit verify`: the register's own commands.
 import type { Command } from 'commander';
-import { CliError, print, requireDbPath, cliOperator, type GlobalOpts } from './runtime.js';
+import { CliError, callWithDb, print, requireDbPath, cliOperator, type GlobalOpts } from './runtime.js';
 
 interface InitOpts extends GlobalOpts {
   district?: string;
@@ -67,7 +67,6 @@ Example:
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts) => {
       const file = requireDbPath(opts);
-      const { callWithDb } = await import('./runtime.js');
       const v = await callWithDb<{
         ok: boolean;
         rows: number;

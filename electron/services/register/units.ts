@@ -28,10 +28,10 @@ const unitFields = {
 
 /** OPs need a parent thana; other units may not have an OP or themselves as parent. */
 function resolveParent(db: RegisterDb, type: UnitType, parentCode: string | null, selfCode?: string): number | null {
-  if (type !== 'op') {
-    if (!parentCode) return null;
+  if (!parentCode) {
+    if (type === 'op') throw new AppError('BAD_INPUT', 'an OP needs its parent thana', { field: 'parentCode' });
+    return null;
   }
-  if (!parentCode) throw new AppError('BAD_INPUT', 'an OP needs its parent thana', { field: 'parentCode' });
   if (parentCode === selfCode)
     throw new AppError('BAD_INPUT', 'a unit cannot be its own parent', { field: 'parentCode' });
   const parent = findUnit(db, parentCode);
@@ -54,7 +54,7 @@ export const unitHandlers = {
     const db = ctx.session.db();
     const unit = getUnitRow(db, a.code);
     if (!unit) throw notFound('unit', a.code);
-    const children = listUnits(db).filter((u) => u.parentCode === a.code);
+    const children = listUnits(db, { parentCode: a.code });
     return { unit, groups: listGroups(db, { unitCode: a.code }), children };
   }),
 

@@ -43,6 +43,9 @@ describe('app and units', () => {
       parentCode: 'PAT-T-KOTWALI',
     });
     expect(good).toMatchObject({ code: 'PAT-OP-1', parentCode: 'PAT-T-KOTWALI', activeGroups: 0 });
+    const thana = await ok(ctx, 'units.get', { code: 'PAT-T-KOTWALI' });
+    expect(thana.children.map((u) => u.code)).toEqual(['PAT-OP-1']);
+    expect(thana.groups.map((g) => g.code)).toEqual(['PAT-KOTWALI-1']);
     // A thana with OPs cannot change type.
     const change = await call(ctx, 'units.update', { code: 'PAT-T-KOTWALI', name: 'Kotwali', type: 'other' });
     expect(change).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
