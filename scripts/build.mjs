@@ -41,7 +41,7 @@ async function buildNode() {
         splitting: true,
         format: 'esm',
         platform: 'node',
-        target: 'node20',
+        target: 'node24',
         sourcemap: 'linked',
         // Native and Electron modules are resolved at run time, never bundled; so is Playwright
         // (only the browser harness and the benchmarks load it, from node_modules).
@@ -70,7 +70,7 @@ async function buildPreload() {
     bundle: true,
     format: 'cjs',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     external: ['electron'],
     logLevel: 'warning',
   });

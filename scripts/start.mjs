@@ -59,11 +59,6 @@ export function missingElectronMessage(reason) {
   ].join('\n');
 }
 
-const NATIVE_HINT = `
-samooh: better-sqlite3 is built for Node.js, not for Electron. For the desktop app in
-development, rebuild it for Electron:   npx electron-builder install-app-deps
-(and afterwards \`npm rebuild better-sqlite3\` before running the tests or the CLI under Node).`;
-
 async function main() {
   const electron = findElectron();
   if (!electron.path) {
@@ -79,13 +74,7 @@ async function main() {
   const child = spawn(electron.path, ['.', ...process.argv.slice(2)], {
     cwd: root,
     env,
-    stdio: ['inherit', 'inherit', 'pipe'],
-  });
-  let sawAbiError = false;
-  child.stderr.on('data', (chunk) => {
-    const text = chunk.toString();
-    if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) sawAbiError = true;
-    process.stderr.write(chunk);
+    stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => {
@@ -94,7 +83,6 @@ async function main() {
       resolve(1);
     });
     child.on('exit', (code, signal) => {
-      if (sawAbiError) console.error(NATIVE_HINT);
       resolve(code ?? (signal ? 1 : 0));
     });
   });

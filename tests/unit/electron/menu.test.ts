@@ -37,7 +37,7 @@ describe('application menu', () => {
     const text = aboutDetail({
       version: '0.1.0',
       dataDir: 'C:\\Users\\clerk\\AppData\\Roaming\\Samooh',
-      electron: '42.11.18',
+      electron: '45.5.0',
       chrome: '140',
       node: '24',
     });

@@ -50,14 +50,18 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs dist/ and package.json into asar, with better-sqlite3 unpacked and rebuilt for Electron', () => {
+  it('packs dist/ and package.json into asar, with better-sqlite3 unpacked and no native rebuild', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toEqual(
       expect.arrayContaining(['package.json', 'dist/node/**', 'dist/preload/**', 'dist/renderer/**']),
     );
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    expect(config.npmRebuild).toBe(true);
+    // better-sqlite3 13 is Node-API: its prebuilt win32-x64.node loads in Electron as it is.
+    expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
+    const prebuilds = path.join(root, 'node_modules/better-sqlite3/prebuilds');
+    expect(existsSync(path.join(prebuilds, 'win32-x64.node'))).toBe(true);
+    expect(config.files).toContain("!**/node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node");
     // the packaged main is the file scripts/build.mjs writes, and main.ts finds the preload there
     expect(config.extraMetadata.main).toBe('dist/node/main.js');
     expect(readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8')).toContain("main: 'electron/main.ts'");
