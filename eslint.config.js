@@ -33,6 +33,7 @@ export default tseslint.config(
         queueMicrotask: 'readonly',
         WebSocket: 'readonly',
         __dirname: 'readonly',
+        __filename: 'readonly',
         require: 'readonly',
         module: 'writable',
       },

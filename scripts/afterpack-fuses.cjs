@@ -4,7 +4,6 @@
 //
 // CommonJS because electron-builder loads hooks with require(); @electron/fuses is installed
 // with electron-builder (app-builder-lib depends on it).
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: require is its module system */
 const path = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 

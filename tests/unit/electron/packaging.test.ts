@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
     expect(config.buildDependenciesFromSource).toBe(false);
     const prebuilds = path.join(root, 'node_modules/better-sqlite3/prebuilds');
     expect(existsSync(path.join(prebuilds, 'win32-x64.node'))).toBe(true);
-    expect(config.files).toContain("!**/node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node");
+    expect(config.files).toContain('!**/node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node');
     // the packaged main is the file scripts/build.mjs writes, and main.ts finds the preload there
     expect(config.extraMetadata.main).toBe('dist/node/main.js');
     expect(readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8')).toContain("main: 'electron/main.ts'");
