@@ -15,13 +15,21 @@ export interface RegisterDb {
   /** The raw connection: only db/ code may use it (bulk statements, pragmas, backup). */
   readonly raw: Database.Database;
   readonly file: string;
+  /** Where statements slower than `ms` are reported (Signal logs queries over 40 ms); per connection. */
+  readonly slowQuery?: SlowQueryLog;
   close(): Promise<void>;
+}
+
+export interface SlowQueryLog {
+  ms: number;
+  listener: (sql: string, ms: number) => void;
 }
 
 export interface OpenOptions {
   /** Refuse to create a file that does not exist yet (opening an existing register). */
   mustExist?: boolean;
   readonly?: boolean;
+  slowQuery?: SlowQueryLog;
 }
 
 export function applyPragmas(raw: Database.Database): void {
@@ -103,6 +111,7 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
     k,
     raw,
     file,
+    ...(opts.slowQuery ? { slowQuery: opts.slowQuery } : {}),
     async close() {
       // Kysely's destroy closes the better-sqlite3 handle.
       await k.destroy();

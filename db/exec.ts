@@ -13,15 +13,6 @@ import type { RegisterDb } from './connection.js';
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const MAX_CACHED = 500;
 
-let slowQueryListener: ((sql: string, ms: number) => void) | undefined;
-let slowQueryMs = 40;
-
-/** Log statements slower than `ms` (Signal logs queries over 40 ms). */
-export function onSlowQuery(listener: ((sql: string, ms: number) => void) | undefined, ms = 40): void {
-  slowQueryListener = listener;
-  slowQueryMs = ms;
-}
-
 function statement(raw: Database.Database, sql: string): Database.Statement {
   let cache = statementCache.get(raw);
   if (!cache) {
@@ -47,12 +38,14 @@ export function toCamel<R>(row: Record<string, unknown>): R {
   return out as R;
 }
 
-function timed<T>(sql: string, fn: () => T): T {
-  if (!slowQueryListener) return fn();
+/** Runs a statement, reporting it to the connection's slow-query log when it took too long. */
+function timed<T>(db: RegisterDb, sql: string, fn: () => T): T {
+  const log = db.slowQuery;
+  if (!log) return fn();
   const t0 = performance.now();
   const result = fn();
   const ms = performance.now() - t0;
-  if (ms > slowQueryMs) slowQueryListener(sql, ms);
+  if (ms > log.ms) log.listener(sql, ms);
   return result;
 }
 
@@ -64,14 +57,14 @@ function compile<R>(q: Compilable<R> | CompiledQuery<R>): CompiledQuery<R> {
 export function all<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R[] {
   const c = compile(q);
   const stmt = statement(db.raw, c.sql);
-  const rows = timed(c.sql, () => stmt.all(...(c.parameters as unknown[]))) as Record<string, unknown>[];
+  const rows = timed(db, c.sql, () => stmt.all(...(c.parameters as unknown[]))) as Record<string, unknown>[];
   return rows.map((r) => toCamel<R>(r));
 }
 
 export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R | undefined {
   const c = compile(q);
   const stmt = statement(db.raw, c.sql);
-  const row = timed(c.sql, () => stmt.get(...(c.parameters as unknown[]))) as Record<string, unknown> | undefined;
+  const row = timed(db, c.sql, () => stmt.get(...(c.parameters as unknown[]))) as Record<string, unknown> | undefined;
   return row ? toCamel<R>(row) : undefined;
 }
 
@@ -82,7 +75,7 @@ export function run(
 ): { changes: number; lastId: number } {
   const c = compile(q);
   const stmt = statement(db.raw, c.sql);
-  const r = timed(c.sql, () => stmt.run(...(c.parameters as unknown[])));
+  const r = timed(db, c.sql, () => stmt.run(...(c.parameters as unknown[])));
   return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
 }
 

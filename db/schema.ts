@@ -3,16 +3,13 @@
 // select every column through these types against a freshly migrated database).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+// The column types only; the lists themselves (for menus, validation, imports) live once in
+// electron/contract/domain.ts. tests/unit/contract/domain.test.ts checks both agree.
 export type UnitType = 'thana' | 'op' | 'district_centre' | 'division' | 'other';
 export type GroupKind = 'public' | 'cyber_senani' | 'staff' | 'women_staff' | 'division_staff';
 export type GroupStatus = 'active' | 'closed';
 export type Gender = 'F' | 'M' | 'X';
 export type CitizenCategory = 'eminent' | 'public';
-
-export const UNIT_TYPES: readonly UnitType[] = ['thana', 'op', 'district_centre', 'division', 'other'];
-export const GROUP_KINDS: readonly GroupKind[] = ['public', 'cyber_senani', 'staff', 'women_staff', 'division_staff'];
-/** Both count as police–public groups (SPEC §3). */
-export const PUBLIC_GROUP_KINDS: readonly GroupKind[] = ['public', 'cyber_senani'];
 
 export interface SettingsTable {
   key: string;

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { CliError } from './cli/runtime.js';
-import { AppError } from './backend/errors.js';
+import { AppError } from './contract/errors.js';
 import { DbError } from '../db/errors.js';
 // Command groups (one file each). Keep this list static: bundlers need to see every import.
 import { registerCoreCommands } from './cli/commands-register.js';

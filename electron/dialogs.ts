@@ -8,7 +8,7 @@ import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialogs } from './backend/context.js';
-import { AppError } from './backend/errors.js';
+import { AppError } from './contract/errors.js';
 
 /** What the app writes and may therefore open with the system's default program. */
 export const OPENABLE_EXTENSIONS = new Set([

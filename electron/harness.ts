@@ -8,11 +8,9 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { handlers } from './backend/handlers.js';
+import { BackendHost, builtWorkerFile } from './backend/host.js';
 import { startHarness } from './harness/server.js';
 import { chromiumPrintToPdf, previewOsEncryption } from './harness/preview-platform.js';
-import { osProtector } from './services/bundle/keys.js';
-import { configureBundlePlatform } from './services/bundle/platform.js';
 
 const usage = `Usage: npm run preview -- [--data-dir DIR] [--port N] [--test-hooks]
 
@@ -57,18 +55,26 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'samooh-preview'));
 
-configureBundlePlatform({
-  keyProtector: osProtector(previewOsEncryption(dataDir)),
-  printToPdf: chromiumPrintToPdf(),
+const log = (m: string) => process.stderr.write(`samooh preview: ${m}\n`);
+// The same backend worker as the app: the handler map and SQLite off the thread that serves the
+// page, with the preview's stand-ins for safeStorage and Electron's PDF printer.
+const backend = new BackendHost({
+  workerFile: builtWorkerFile(import.meta.url),
+  dataDir,
+  operator: `preview:${safeUser()}`,
+  open: { kind: 'last' },
+  platform: { os: previewOsEncryption(dataDir), printToPdf: chromiumPrintToPdf() },
+  log,
 });
+backend.start();
 
 const harness = await startHarness({
   dataDir,
   port,
   rendererDir,
-  handlers,
+  backend,
   testHooks: values['test-hooks'] ?? false,
-  log: (m) => process.stderr.write(`samooh preview: ${m}\n`),
+  log,
 });
 
 process.stdout.write(
@@ -87,3 +93,11 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

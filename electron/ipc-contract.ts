@@ -2,8 +2,8 @@
 // fixed channel names, message shapes and the one object the preload exposes. Types and
 // constants only, no Electron import, so the renderer may `import type` from here and the
 // sandboxed preload bundle stays tiny.
-import type { Progress } from './backend/context.js';
-import type { Result } from './backend/errors.js';
+import type { Progress } from './contract/progress.js';
+import type { Result } from './contract/errors.js';
 
 /** Every IPC channel Samooh uses. Nothing else is listened to or sent. */
 export const CHANNELS = {
@@ -17,12 +17,8 @@ export const CHANNELS = {
   menu: 'samooh:menu',
 } as const;
 
-/** What the renderer sends on `samooh:call`. */
-export interface CallRequest {
-  id: string;
-  name: string;
-  args: unknown;
-}
+/** What the renderer sends on `samooh:call` (contract/envelope.ts). */
+export type { CallRequest } from './contract/envelope.js';
 
 /** What main sends on `samooh:progress`. */
 export interface ProgressMessage {
@@ -40,9 +36,6 @@ export type MenuEvent = (typeof MENU_EVENTS)[number];
 export function isMenuEvent(value: unknown): value is MenuEvent {
   return typeof value === 'string' && (MENU_EVENTS as readonly string[]).includes(value);
 }
-
-/** Call ids are chosen by the renderer; bounded so a hostile page cannot grow main's maps. */
-export const CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The one object `window.samooh` the preload exposes (STYLE habit 4: a thin facade). */
 export interface SamoohBridge {

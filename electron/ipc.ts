@@ -4,8 +4,8 @@
 // else gets FORBIDDEN (checklist: validate the sender of all IPC messages).
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Dialogs } from './backend/context.js';
-import type { Result } from './backend/errors.js';
-import { throttleProgress, type CallRunner } from './call-runner.js';
+import type { Result } from './contract/errors.js';
+import { throttleProgress, type CallTarget } from './backend/call-runner.js';
 import { CHANNELS, type ProgressMessage } from './ipc-contract.js';
 import { isAppUrl } from './security.js';
 
@@ -31,7 +31,8 @@ export function isTrustedSender(
 
 export interface IpcDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  runner: CallRunner;
+  /** Where calls run: the backend worker's host in the app. */
+  runner: CallTarget;
   /** Our window's web contents (null before it exists and after it closed). */
   contents: () => WebContents | null;
   dialogs: Dialogs;

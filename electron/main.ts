@@ -1,14 +1,14 @@
 // The Electron main process: lifecycle, the one window, the menu, and the IPC transport of the
 // handler map. Deliberately thin — every security decision lives in security.ts, the call
-// plumbing in ipc.ts / call-runner.ts, and those are unit-tested with fakes, because the
-// Electron binary itself is not available where this is built and tested.
+// plumbing in ipc.ts, and those are unit-tested with fakes, because the Electron binary itself
+// is not available where this is built and tested. The handler map and SQLite run in the
+// backend worker (backend/worker.ts), so this thread — which draws the window — never waits on
+// an import or a bundle; the same worker serves the preview harness, where Playwright tests it.
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { handlers } from './backend/handlers.js';
-import { FileSession, restoreSession } from './backend/session.js';
-import { CallRunner } from './call-runner.js';
+import { BackendHost } from './backend/host.js';
 import { createElectronDialogs, OpenablePaths } from './dialogs.js';
 import { CHANNELS, type MenuEvent } from './ipc-contract.js';
 import { registerIpc } from './ipc.js';
@@ -25,13 +25,13 @@ import {
 } from './security.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 import { createElectronPrintToPdf } from './print-to-pdf.js';
-import { osProtector } from './services/bundle/keys.js';
-import { configureBundlePlatform } from './services/bundle/platform.js';
 
 // The folder (or app.asar) holding package.json; dist/ sits beside it in both layouts.
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadFile = path.join(appRoot, 'dist', 'preload', 'preload.cjs');
+// Electron reads worker scripts from inside app.asar (asar support in worker threads, Electron 18+).
+const backendWorkerFile = path.join(appRoot, 'dist', 'node', 'backend-worker.js');
 
 let logFile: string | undefined;
 function log(message: string): void {
@@ -115,25 +115,24 @@ async function start(): Promise<void> {
 
   installSessionSecurity(session.defaultSession, log);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
-  // The district key is sealed by the OS (DPAPI through safeStorage on Windows); reports are
-  // printed by a hidden sandboxed window.
-  configureBundlePlatform({
-    keyProtector: osProtector(safeStorage),
-    printToPdf: createElectronPrintToPdf({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+  // The backend worker reopens the last register (a damaged or too-new one is logged, and the
+  // first-run screen lets the clerk open or create another). The district key is sealed by the
+  // OS (DPAPI through safeStorage on Windows); reports are printed by a hidden sandboxed window.
+  const backend = new BackendHost({
+    workerFile: backendWorkerFile,
+    dataDir,
+    operator: operatorName(),
+    open: { kind: 'last' },
+    platform: {
+      os: safeStorage,
+      printToPdf: createElectronPrintToPdf({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+    },
+    log,
   });
-
-  const fileSession = new FileSession(dataDir);
-  try {
-    restoreSession(fileSession);
-  } catch (err) {
-    // A damaged or too-new last register must not keep the app from starting: the first-run
-    // screen lets the clerk open or create another, and app.status reports the problem.
-    log(`could not reopen the last register: ${(err as Error).message}`);
-  }
+  backend.start();
   const openable = new OpenablePaths(dataDir);
   const dialogs = createElectronDialogs({ dialog, shell, window: () => mainWindow, openable });
-  const runner = new CallRunner({ handlers, session: fileSession, operator: operatorName() });
-  registerIpc({ ipcMain, runner, contents: () => mainWindow?.webContents ?? null, dialogs, log });
+  registerIpc({ ipcMain, runner: backend, contents: () => mainWindow?.webContents ?? null, dialogs, log });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -149,11 +148,10 @@ async function start(): Promise<void> {
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;
-    // Let running calls see their abort signal and the register close cleanly (WAL checkpoint).
+    // Let running calls see their cancel and the register close cleanly (WAL checkpoint).
     event.preventDefault();
     closing = true;
-    runner.cancelAll();
-    void fileSession
+    void backend
       .close()
       .catch((err: unknown) => log(`closing the register failed: ${(err as Error).message}`))
       .finally(() => app.quit());

@@ -3,7 +3,7 @@
 // app:// handler of that session alone) and which can fetch nothing else. Electron objects are
 // injected, so tests drive it with fakes.
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
-import type { PrintToPdf } from './services/bundle/platform.js';
+import type { PrintToPdf } from './services/bundle/report-pdf.js';
 import { APP_SCHEME, APP_HOST } from './security.js';
 
 /** The report's own policy (report-html.ts): inline styles and data: fonts/images, nothing else. */

@@ -8,6 +8,7 @@
 import type { App, BrowserWindowConstructorOptions, Protocol, Session, Shell, WebContents } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { canonicalInviteLink, INVITE_HOST } from './contract/invite-link.js';
 
 /** Pages load from `app://samooh/…`, never from file:// (checklist: custom protocol). */
 export const APP_SCHEME = 'app';
@@ -272,32 +273,32 @@ export function isAppUrl(url: string): boolean {
 // --- External links ---------------------------------------------------------------------------
 
 /**
- * Hosts the app may hand to the system browser, with the paths allowed there. WhatsApp group
- * invite links (`https://chat.whatsapp.com/<code>`, SPEC §3) are the only external links the
- * clerk needs.
+ * The one kind of external link the app hands to the system browser: a WhatsApp group invite
+ * link (SPEC §3), judged by the same rule the group form and the workbook import use
+ * (contract/invite-link.ts), so every link the register holds can be opened. Also https only,
+ * no credentials, the default port.
  */
-export const EXTERNAL_URL_ALLOW_LIST: Readonly<Record<string, RegExp>> = {
-  'chat.whatsapp.com': /^\/(invite\/)?[A-Za-z0-9]{16,40}$/,
-};
-
-/** https, no credentials, default port, an allow-listed host and path shape. */
-export function isVettedExternalUrl(url: unknown): boolean {
-  if (typeof url !== 'string' || url.length > 2048) return false;
+export function vettedExternalUrl(url: unknown): string | null {
+  if (typeof url !== 'string' || url.length > 2048) return null;
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (u.protocol !== 'https:' || u.username || u.password || u.port) return false;
-  const pathRule = EXTERNAL_URL_ALLOW_LIST[u.hostname];
-  return pathRule !== undefined && Object.hasOwn(EXTERNAL_URL_ALLOW_LIST, u.hostname) && pathRule.test(u.pathname);
+  if (u.protocol !== 'https:' || u.username || u.password || u.port || u.hostname !== INVITE_HOST) return null;
+  return canonicalInviteLink(url);
 }
 
-/** The only way the app calls `shell.openExternal`: vetted URLs, everything else refused. */
+export function isVettedExternalUrl(url: unknown): boolean {
+  return vettedExternalUrl(url) !== null;
+}
+
+/** The only way the app calls `shell.openExternal`: vetted URLs (opened canonical), everything else refused. */
 export async function openExternalIfVetted(shell: Pick<Shell, 'openExternal'>, url: string): Promise<boolean> {
-  if (!isVettedExternalUrl(url)) return false;
-  await shell.openExternal(new URL(url).href, { activate: true });
+  const vetted = vettedExternalUrl(url);
+  if (vetted === null) return false;
+  await shell.openExternal(vetted, { activate: true });
   return true;
 }
 

@@ -18,6 +18,8 @@ const nodeEntries = {
   cli: 'electron/cli.ts',
   main: 'electron/main.ts',
   harness: 'electron/harness.ts',
+  // The handler map's worker thread (electron/backend/worker.ts), started by main, harness and CLI.
+  'backend-worker': 'electron/backend/worker.ts',
   bench: 'tests/bench/bench.ts',
 };
 

@@ -22,8 +22,22 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The scanner downloads "updated translations" of its messages at start (locales/i18n.js, with
+ * `got`). Offline — this machine, CI, a district PC — the download fails, and got's retry then
+ * throws an unhandled error after the scan has begun. Its English messages ship with it, so
+ * answer that one request offline before the scanner loads.
+ */
+function offlineTranslations() {
+  const scanner = path.dirname(require.resolve('@doyensec/electronegativity'));
+  const gotPath = require.resolve('got', { paths: [scanner] });
+  const offline = () => Promise.reject(new Error('offline: translations are not downloaded'));
+  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline };
+}
+
 /** Scans `input` (default electron/) and returns the findings in a plain form. */
 export async function scan({ input = path.join(root, 'electron'), output } = {}) {
+  offlineTranslations();
   const mod = require('@doyensec/electronegativity');
   const run = mod.default ?? mod;
   const electronVersion = require('electron/package.json').version;

@@ -1,14 +1,15 @@
 // What a handler gets besides its arguments. Transports build it; services never know which
-// transport called them (STYLE: one backend, many transports).
+// transport called them (STYLE: one backend, many transports). Whatever a handler needs from the
+// program around it — the key protector, the PDF printer, the clock, dialogs — arrives here,
+// never through module-level state.
 import type { RegisterDb } from '../../db/connection.js';
+import { AppError } from '../contract/errors.js';
+import type { Progress } from '../contract/progress.js';
+import type { Actor, Work } from '../services/actor.js';
+import type { KeyProtector } from '../services/bundle/keys.js';
+import type { PrintToPdf } from '../services/bundle/report-pdf.js';
 
-export interface Progress {
-  /** A stable step name the UI translates: 'read', 'validate', 'write', 'hash', 'zip' … */
-  phase: string;
-  done: number;
-  total: number;
-  message?: string;
-}
+export type { Progress };
 
 /** File and folder pickers: Electron's dialog in the app, scripted answers in tests/harness. */
 export interface Dialogs {
@@ -35,12 +36,28 @@ export interface Session {
   readonly dataDir: string;
 }
 
-export interface HandlerContext {
+/** What the program running the backend provides (app, preview, CLI, tests). */
+export interface Platform {
+  /** Seals and opens the district key: OS encryption in the app, a passphrase in the CLI. */
+  readonly keyProtector?: KeyProtector;
+  /** Prints the report to PDF: Electron in the app, Chromium in the preview. */
+  readonly printToPdf?: PrintToPdf;
+}
+
+export interface HandlerContext extends Actor, Work {
   readonly session: Session;
-  /** Who is acting, for the audit log (OS user name in the app, `cli:<user>` in the CLI). */
-  readonly operator: string;
   readonly dialogs: Dialogs;
-  readonly progress: (p: Progress) => void;
-  readonly signal: AbortSignal;
-  readonly now: () => Date;
+  readonly platform: Platform;
+}
+
+export function keyProtectorOf(ctx: HandlerContext): KeyProtector {
+  if (!ctx.platform.keyProtector) {
+    throw new AppError('KEY_LOCKED', 'No way to unlock the district key is configured in this program.');
+  }
+  return ctx.platform.keyProtector;
+}
+
+export function printToPdfOf(ctx: HandlerContext): PrintToPdf {
+  if (!ctx.platform.printToPdf) throw new AppError('INTERNAL', 'Printing to PDF is not available in this program.');
+  return ctx.platform.printToPdf;
 }

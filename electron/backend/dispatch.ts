@@ -1,7 +1,7 @@
 // Runs one call against the handler map: validate, run, turn every failure into data.
 import { z } from 'zod';
 import { DbError } from '../../db/errors.js';
-import { AppError, type Result } from './errors.js';
+import { AppError, type Result } from '../contract/errors.js';
 import type { HandlerContext } from './context.js';
 import type { HandlerMapShape } from './define.js';
 

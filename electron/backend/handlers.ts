@@ -1,12 +1,13 @@
-// The one handler map (STYLE habit 1): every domain's `name → { schema, run }` merged here.
-// Electron IPC, the browser harness and the CLI all dispatch into this object; the renderer
-// imports only its *type* (`Api`).
+// The one handler map (STYLE habit 1): every domain's implementations merged here. Electron IPC,
+// the browser harness and the CLI all dispatch into this object (inside the backend worker); the
+// renderer imports only its *type* (`Api`).
+import type { CallName } from '../contract/calls/index.js';
 import type { ApiOf, HandlerMapShape } from './define.js';
-import { appHandlers } from '../services/app/handlers.js';
-import { registerHandlers } from '../services/register/handlers.js';
-import { complianceHandlers } from '../services/compliance/handlers.js';
-import { registerIoHandlers } from '../services/register-io/handlers.js';
-import { bundleHandlers } from '../services/bundle/handlers.js';
+import { appHandlers } from './handlers/app.js';
+import { bundleHandlers } from './handlers/bundle.js';
+import { complianceHandlers } from './handlers/compliance.js';
+import { registerIoHandlers } from './handlers/register-io.js';
+import { registerHandlers } from './handlers/register.js';
 
 export const handlers = {
   ...appHandlers,
@@ -19,3 +20,10 @@ export const handlers = {
 export type Handlers = typeof handlers;
 export type HandlerName = keyof Handlers;
 export type Api = ApiOf<Handlers>;
+
+// Every call the contract declares is implemented, and nothing else is: a missing or extra name
+// is a compile error here.
+type Missing = Exclude<CallName, HandlerName>;
+type Extra = Exclude<HandlerName, CallName>;
+const complete: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+void complete;

@@ -1,26 +1,33 @@
-// The register a transport works on. The app keeps one open register at a time (its path is
+// The register a backend works on. The app keeps one open register at a time (its path is
 // remembered in <dataDir>/app-state.json); the CLI opens the file named by --db.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { openRegister, type RegisterDb } from '../../db/connection.js';
-import { onSlowQuery } from '../../db/exec.js';
-import { AppError } from './errors.js';
+import { openRegister, type RegisterDb, type SlowQueryLog } from '../../db/connection.js';
+import { AppError } from '../contract/errors.js';
 import type { Session } from './context.js';
+
+export interface FileSessionOptions {
+  /** Where statements slower than `slowQueryMs` are reported (Signal's habit); none: not measured. */
+  slowQueryLog?: (line: string) => void;
+  slowQueryMs?: number;
+}
 
 export class FileSession implements Session {
   private current: RegisterDb | undefined;
+  private readonly slowQuery: SlowQueryLog | undefined;
 
   constructor(
     readonly dataDir: string,
-    /** Where statements slower than 40 ms are reported (Signal's habit); stderr by default. */
-    slowQueryLog: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-    slowQueryMs = 40,
+    opts: FileSessionOptions = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
-    onSlowQuery(
-      (sql, ms) => slowQueryLog(`samooh: slow query (${Math.round(ms)} ms): ${sql.slice(0, 300)}`),
-      slowQueryMs,
-    );
+    const log = opts.slowQueryLog;
+    this.slowQuery = log
+      ? {
+          ms: opts.slowQueryMs ?? 40,
+          listener: (sql, ms) => log(`samooh: slow query (${Math.round(ms)} ms): ${sql.slice(0, 300)}`),
+        }
+      : undefined;
   }
 
   db(): RegisterDb {
@@ -33,8 +40,8 @@ export class FileSession implements Session {
     return this.current !== undefined;
   }
 
-  open(file: string): RegisterDb {
-    const next = openRegister(file);
+  open(file: string, opts: { mustExist?: boolean } = {}): RegisterDb {
+    const next = openRegister(file, { ...opts, ...(this.slowQuery ? { slowQuery: this.slowQuery } : {}) });
     const prev = this.current;
     this.current = next;
     if (prev && prev.file !== next.file) void prev.close();

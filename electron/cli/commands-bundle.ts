@@ -3,7 +3,7 @@
 // unlocked with a passphrase (terminal, SAMOOH_PASSPHRASE or --passphrase-file).
 import type { Command } from 'commander';
 import path from 'node:path';
-import { CliError, callWithDb, print, requireDbPath, type GlobalOpts } from './runtime.js';
+import { CliError, call, print, requireDbPath, type GlobalOpts } from './runtime.js';
 
 interface ExportOpts extends GlobalOpts {
   out?: string;
@@ -21,24 +21,6 @@ interface VerifyOpts {
 
 const kb = (n: number) => `${(n / 1024).toLocaleString('en-IN', { maximumFractionDigits: 1 })} KB`;
 
-/** The passphrase protector, asking only when the key is actually opened. */
-async function useCliPassphrase(passphraseFile: string | undefined): Promise<void> {
-  const [{ configureBundlePlatform }, { passphraseProtector }, { readPassphrase }, { AppError }] = await Promise.all([
-    import('../services/bundle/platform.js'),
-    import('../services/bundle/keys.js'),
-    import('./passphrase.js'),
-    import('../backend/errors.js'),
-  ]);
-  configureBundlePlatform({
-    keyProtector: passphraseProtector({
-      passphrase: () =>
-        readPassphrase({ passphraseFile }).catch((err: Error) => {
-          throw new AppError('KEY_LOCKED', err.message);
-        }),
-    }),
-  });
-}
-
 export function registerBundleCommands(program: Command): void {
   const key = program.command('key').description("the district's signing key");
   key
@@ -49,9 +31,7 @@ export function registerBundleCommands(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts & { out: string }) => {
       const file = requireDbPath(opts);
-      const r = await callWithDb<{ file: string; keyId: string }>(file, 'key.exportPublic', {
-        file: path.resolve(opts.out),
-      });
+      const r = await call(file, 'key.exportPublic', { file: path.resolve(opts.out) });
       print(opts, {
         exitCode: 0,
         json: r,
@@ -65,12 +45,7 @@ export function registerBundleCommands(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts) => {
       const file = requireDbPath(opts);
-      const r = await callWithDb<{
-        keyId: string;
-        createdAt: string;
-        protectors: string[];
-        publicKeyFile: string;
-      } | null>(file, 'key.info', {});
+      const r = await call(file, 'key.info', {});
       if (!r) throw new CliError(2, 'this register has no district key');
       print(opts, {
         exitCode: 0,
@@ -100,20 +75,17 @@ The bundle holds counts only, unless --with-members is given. Check it as HQ wil
     .action(async (opts: ExportOpts) => {
       const file = requireDbPath(opts);
       const folder = path.resolve(opts.out ?? '.');
-      await useCliPassphrase(opts.passphraseFile);
       if (opts.withMembers && !opts.json) {
         process.stderr.write(
           "samooh: warning: members.csv holds citizens' names and phone numbers; send it only to HQ.\n",
         );
       }
-      const r = await callWithDb<{
-        file: string;
-        sequence: number;
-        keyId: string;
-        bytes: number;
-        tagmanifestSha256: string;
-        zipSha256: string;
-      }>(file, 'bundle.export', { folder, withMembers: Boolean(opts.withMembers) });
+      const r = await call(
+        file,
+        'bundle.export',
+        { folder, withMembers: Boolean(opts.withMembers) },
+        { needsKey: true, ...(opts.passphraseFile ? { passphraseFile: opts.passphraseFile } : {}) },
+      );
       print(opts, { exitCode: 0, json: r, text: r.file });
       if (!opts.json) {
         process.stderr.write(
@@ -192,18 +164,7 @@ The bundle holds counts only, unless --with-members is given. Check it as HQ wil
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts) => {
       const file = requireDbPath(opts);
-      const r = await callWithDb<{
-        entries: {
-          sequence: number;
-          createdAt: string;
-          fileName: string;
-          bytes: number;
-          withMembers: boolean;
-          tagmanifestSha256: string;
-          location: string;
-          present: boolean;
-        }[];
-      }>(file, 'bundle.outbox', {});
+      const r = await call(file, 'bundle.outbox', {});
       print(opts, {
         exitCode: 0,
         json: r,

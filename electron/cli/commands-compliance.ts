@@ -43,8 +43,8 @@ Examples:
     )
     .action(async (opts: ComplianceOpts) => {
       const file = requireDbPath(opts);
-      const { callWithDb } = await import('./runtime.js');
-      const report = await callWithDb<ComplianceReport>(file, 'compliance.report', {});
+      const { call } = await import('./runtime.js');
+      const report = await call(file, 'compliance.report', {});
       const passed = report.rules.every((r) => r.passed);
       print(opts, {
         exitCode: passed ? 0 : 1,
@@ -89,7 +89,7 @@ Examples:
       if (!existsSync(path.dirname(file))) throw new CliError(2, `the folder ${path.dirname(file)} does not exist`);
       const [{ openRegister }, { fillDemo }, { toAppError }] = await Promise.all([
         import('../../db/connection.js'),
-        import('../services/compliance/demo.js'),
+        import('../services/demo/demo.js'),
         import('../backend/dispatch.js'),
       ]);
       let db;

@@ -2,7 +2,8 @@
 // through the same handlers the app calls (import.preview / import.commit / export.register).
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ExportResult, ImportReport, RowIssue } from '../services/register-io/types.js';
+import type { CallArgs } from '../contract/calls/index.js';
+import type { ImportReport, RowIssue } from '../services/register-io/types.js';
 import { CliError, print, requireDbPath, type GlobalOpts } from './runtime.js';
 
 interface ImportOpts extends GlobalOpts {
@@ -106,11 +107,16 @@ Examples:
     .action(async (file: string, opts: ImportOpts) => {
       const db = requireDbPath(opts);
       const mapping = opts.mapping ? await readMapping(opts.mapping) : undefined;
-      const { callWithDb } = await import('./runtime.js');
-      const args = { file: path.resolve(file), strict: opts.strict ?? false, ...(mapping ? { mapping } : {}) };
+      const { call } = await import('./runtime.js');
+      // The mapping file is checked by the call's own schema in the backend.
+      const args = {
+        file: path.resolve(file),
+        strict: opts.strict ?? false,
+        ...(mapping ? { mapping: mapping as CallArgs<'import.preview'>['mapping'] } : {}),
+      };
       let report: ImportReport;
       try {
-        report = await callWithDb<ImportReport>(db, opts.dryRun ? 'import.preview' : 'import.commit', args);
+        report = await call(db, opts.dryRun ? 'import.preview' : 'import.commit', args);
       } catch (err) {
         const data =
           err instanceof CliError
@@ -150,8 +156,8 @@ Example:
     )
     .action(async (opts: ExportOpts) => {
       const db = requireDbPath(opts);
-      const { callWithDb } = await import('./runtime.js');
-      const r = await callWithDb<ExportResult>(db, 'export.register', { file: path.resolve(opts.out!) });
+      const { call } = await import('./runtime.js');
+      const r = await call(db, 'export.register', { file: path.resolve(opts.out!) });
       print(opts, {
         exitCode: 0,
         json: r,

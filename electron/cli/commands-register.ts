@@ -1,6 +1,6 @@
 // `samooh init` and `samooh audit verify`: the register's own commands.
 import type { Command } from 'commander';
-import { CliError, callWithDb, print, requireDbPath, cliOperator, type GlobalOpts } from './runtime.js';
+import { CliError, call, print, requireDbPath, cliOperator, type GlobalOpts } from './runtime.js';
 
 interface InitOpts extends GlobalOpts {
   district?: string;
@@ -67,12 +67,7 @@ Example:
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts) => {
       const file = requireDbPath(opts);
-      const v = await callWithDb<{
-        ok: boolean;
-        rows: number;
-        headHash: string;
-        problems: { id: number; message: string }[];
-      }>(file, 'audit.verify', {});
+      const v = await call(file, 'audit.verify', {});
       print(opts, {
         exitCode: v.ok ? 0 : 1,
         json: v,

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { openRegister } from '../../db/connection.js';
 import { createDistrictKey, passphraseProtector } from '../services/bundle/keys.js';
-import { initialiseRegister, type DistrictInput } from '../services/app/register-file.js';
+import { initialiseRegister, type DistrictInput } from '../services/register/district.js';
 import { readPassphrase } from './passphrase.js';
 
 export interface InitResult {

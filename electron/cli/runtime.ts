@@ -6,12 +6,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { HandlerContext, Progress } from '../backend/context.js';
-import type { AppErrorData } from '../backend/errors.js';
+import type { Dialogs } from '../backend/context.js';
+import type { ArgsOf, ResultOf } from '../backend/define.js';
+import type { HandlerName, Handlers } from '../backend/handlers.js';
+import type { Progress } from '../contract/progress.js';
+import type { AppErrorData } from '../contract/errors.js';
 
 export class CliError extends Error {
   constructor(
-    readonly exitCode: 1 | 2,
+    readonly exitCode: 1 | 2 | 130,
     message: string,
     readonly json?: unknown,
   ) {
@@ -82,51 +85,73 @@ export function failFromError(error: AppErrorData): never {
   throw new CliError(exit, error.message, { ok: false, error });
 }
 
+export interface CallOptions {
+  /** Where progress goes (default: stderr when a person is watching). */
+  progress?: (p: Progress) => void;
+  /** The district key is opened with a passphrase (terminal, SAMOOH_PASSPHRASE, or this file). */
+  passphraseFile?: string;
+  /** Commands that unlock the key set this; others never ask for a passphrase. */
+  needsKey?: boolean;
+}
+
 /**
- * Runs one handler of the shared map with a CLI context on the register at --db. Loaded
- * lazily so `samooh --version` does not pay for every service.
+ * Runs one call of the shared handler map on the register at --db, in the same backend worker
+ * the app uses (electron/backend/worker.ts), typed from the map: a wrong name or argument does
+ * not compile, and the result needs no retyping. Ctrl+C cancels the call — even in the middle of
+ * an import's write, which then rolls back — and exits 130. Errors from the map become exit 1 or 2.
  */
-export async function callWithDb<T>(
+export async function call<K extends HandlerName>(
   file: string,
-  name: string,
-  args: unknown,
-  extra: Partial<Pick<HandlerContext, 'progress'>> = {},
-): Promise<T> {
-  const [{ FileSession }, { handlers }, { dispatch }] = await Promise.all([
-    import('../backend/session.js'),
-    import('../backend/handlers.js'),
-    import('../backend/dispatch.js'),
+  name: K,
+  args: ArgsOf<Handlers, K>,
+  opts: CallOptions = {},
+): Promise<ResultOf<Handlers, K>> {
+  const [{ BackendHost, builtWorkerFile }, { readPassphrase }, { AppError }] = await Promise.all([
+    import('../backend/host.js'),
+    import('./passphrase.js'),
+    import('../contract/errors.js'),
   ]);
-  // Slow statements are reported only when asked for: a CLI's stderr is for errors.
-  const session = new FileSession(path.dirname(file), process.env.SAMOOH_LOG_SLOW_QUERIES ? undefined : () => {});
+  const host = new BackendHost({
+    workerFile: builtWorkerFile(import.meta.url),
+    dataDir: path.dirname(file),
+    operator: cliOperator(),
+    open: { kind: 'file', file, mustExist: true },
+    platform: opts.needsKey
+      ? {
+          passphrase: () =>
+            readPassphrase({ passphraseFile: opts.passphraseFile }).catch((err: Error) => {
+              throw new AppError('KEY_LOCKED', err.message);
+            }),
+        }
+      : {},
+    // Slow statements are reported only when asked for: a CLI's stderr is for errors.
+    slowQueryMs: process.env.SAMOOH_LOG_SLOW_QUERIES ? 40 : null,
+    log: (m) => process.stderr.write(`samooh: ${m}\n`),
+  });
+  const id = 'cli';
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    host.cancel(id);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
-    session.open(file);
-    const ctx = cliContext(session, extra);
-    const r = await dispatch(handlers, name, args, ctx);
-    if (!r.ok) failFromError(r.error);
-    return r.value as T;
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const { toAppError } = await import('../backend/dispatch.js');
-    failFromError(toAppError(err).toData());
+    const r = await host.run(
+      { id, name, args },
+      { progress: opts.progress ?? stderrProgress(), dialogs: refusingDialogs },
+    );
+    if (!r.ok) {
+      if (interrupted && r.error.code === 'CANCELLED') throw new CliError(130, `interrupted: ${r.error.message}`);
+      failFromError(r.error);
+    }
+    return r.value as ResultOf<Handlers, K>;
   } finally {
-    await session.close();
+    process.off('SIGINT', onInterrupt);
+    await host.close();
   }
 }
 
-export function cliContext(
-  session: HandlerContext['session'],
-  extra: Partial<Pick<HandlerContext, 'progress'>> = {},
-): HandlerContext {
-  const refuse = async (): Promise<never> => {
-    throw new CliError(2, 'this command cannot open dialogs; pass file paths as arguments');
-  };
-  return {
-    session,
-    operator: cliOperator(),
-    dialogs: { openFile: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse },
-    progress: extra.progress ?? stderrProgress(),
-    signal: new AbortController().signal,
-    now: () => new Date(),
-  };
-}
+const refuse = async (): Promise<never> => {
+  throw new CliError(2, 'this command cannot open dialogs; pass file paths as arguments');
+};
+const refusingDialogs: Dialogs = { openFile: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse };

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
-import { AppError } from '../backend/errors.js';
+import { AppError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
 import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from './wire.js';
 

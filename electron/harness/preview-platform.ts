@@ -10,9 +10,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../backend/errors.js';
-import type { OsEncryption } from '../services/bundle/keys.js';
-import type { PrintToPdf } from '../services/bundle/platform.js';
+import { AppError } from '../contract/errors.js';
+import type { SyncOsEncryption } from '../services/bundle/keys.js';
+import type { PrintToPdf } from '../services/bundle/report-pdf.js';
 
 const MAGIC = Buffer.from('SPV1');
 
@@ -30,7 +30,7 @@ function previewKey(dataDir: string): Buffer {
 }
 
 /** A stand-in for Electron's safeStorage, bound to one preview data folder. */
-export function previewOsEncryption(dataDir: string): OsEncryption {
+export function previewOsEncryption(dataDir: string): SyncOsEncryption {
   let key: Buffer | undefined;
   const k = () => (key ??= previewKey(dataDir));
   return {

@@ -11,13 +11,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createWriteStream, createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import type { HandlerMapShape } from '../backend/define.js';
-import type { Result } from '../backend/errors.js';
-import { FileSession, restoreSession } from '../backend/session.js';
-import { CallRunner, throttleProgress } from '../call-runner.js';
+import type { Result } from '../contract/errors.js';
+import { throttleProgress, type CallTarget } from '../backend/call-runner.js';
 import { OpenablePaths } from '../dialogs.js';
 import { readAppAsset, resolveAppAsset, SECURITY_HEADERS } from '../security.js';
 import { HarnessDialogBroker, safeFileName } from './dialogs.js';
@@ -29,12 +26,12 @@ export interface HarnessOptions {
   port?: number;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  handlers: HandlerMapShape;
+  /** Where calls run: the backend worker's host (npm run preview), or an in-thread runner in tests. */
+  backend: CallTarget;
   /** Enables /api/test/* (scripted dialog answers, list of opened files). */
   testHooks?: boolean;
   /** Fixed token for tests; otherwise 32 random bytes. */
   token?: string;
-  operator?: string;
   maxUploadBytes?: number;
   log?: (message: string) => void;
 }
@@ -133,19 +130,9 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
-  const session = new FileSession(dataDir);
-  try {
-    restoreSession(session);
-  } catch (err) {
-    log(`could not reopen the last register: ${(err as Error).message}`);
-  }
   const openable = new OpenablePaths(dataDir);
   const broker = new HarnessDialogBroker(dataDir, openable);
-  const runner = new CallRunner({
-    handlers: opts.handlers,
-    session,
-    operator: opts.operator ?? `preview:${safeUser()}`,
-  });
+  const runner = opts.backend;
 
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -335,15 +322,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await session.close();
+      await runner.close?.();
     },
   };
-}
-
-function safeUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -3,7 +3,7 @@
 // against the handler map's *type* (the renderer never imports backend code).
 import type { Progress } from '../../electron/backend/context.js';
 import type { ArgsOf, ResultOf } from '../../electron/backend/define.js';
-import type { Result } from '../../electron/backend/errors.js';
+import type { Result } from '../../electron/contract/errors.js';
 import type { HandlerName, Handlers } from '../../electron/backend/handlers.js';
 import type { MenuEvent } from '../../electron/ipc-contract.js';
 import { ApiError } from './errors.js';

@@ -1,6 +1,6 @@
 // The error every API call throws: the backend's `{ code, message, details }` (errors cross
 // the boundary as data, STYLE habit 3) turned back into something `catch` can check.
-import type { AppErrorData, ErrorCode } from '../../electron/backend/errors.js';
+import type { AppErrorData, ErrorCode } from '../../electron/contract/errors.js';
 
 /** Backend codes, plus TRANSPORT: the call never got an answer (no bridge, server gone). */
 export type ApiErrorCode = ErrorCode | 'TRANSPORT';

@@ -2,7 +2,7 @@
 // transport differs: Electron IPC through the preload's `window.samooh`, the browser harness's
 // HTTP bridge (bridge-transport.ts), or a fake in component tests.
 import type { Progress } from '../../electron/backend/context.js';
-import type { Result } from '../../electron/backend/errors.js';
+import type { Result } from '../../electron/contract/errors.js';
 import type { MenuEvent, SamoohBridge } from '../../electron/ipc-contract.js';
 import { ApiError } from './errors.js';
 

@@ -1,6 +1,6 @@
 // Errors as the screens see them: `{ code, message, details }`, the same shape the backend
 // sends (electron/backend/errors.ts). Whatever a call throws or returns is brought to this shape.
-import type { AppErrorData, ErrorCode } from '../../electron/backend/errors.js';
+import type { AppErrorData, ErrorCode } from '../../electron/contract/errors.js';
 
 export interface ApiErrorData {
   code: ErrorCode | 'TRANSPORT';

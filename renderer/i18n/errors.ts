@@ -1,6 +1,6 @@
 // The API's error codes in the clerk's words. The backend's English `message` carries the
 // specifics (which code, which row); the banner shows this translated headline with it.
-import type { ErrorCode } from '../../electron/backend/errors.js';
+import type { ErrorCode } from '../../electron/contract/errors.js';
 import { defineNamespace } from './define.js';
 
 // TRANSPORT is the client's own code for a call that never reached the backend.

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { openRegister, type RegisterDb } from '../../db/connection.js';
 import { registerCounts } from '../../db/demo-insert.js';
 import { computeCompliance } from '../../electron/services/compliance/compliance.js';
-import { fillDemo, type DemoScale } from '../../electron/services/compliance/demo.js';
+import { fillDemo, type DemoScale } from '../../electron/services/demo/demo.js';
 import { writeBundle } from '../../electron/services/bundle/export.js';
 import {
   createDistrictKey,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRegister } from '../../db/connection.js';
 import { computeCompliance, computeComplianceUncached } from '../../electron/services/compliance/compliance.js';
-import { fillDemo } from '../../electron/services/compliance/demo.js';
+import { fillDemo } from '../../electron/services/demo/demo.js';
 import { medianMs, round, timeMs } from './stats.js';
 import type { BenchRow } from './types.js';
 

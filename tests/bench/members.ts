@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRegister } from '../../db/connection.js';
 import { refreshSearchIndex } from '../../db/search-index.js';
-import { fillDemo } from '../../electron/services/compliance/demo.js';
+import { fillDemo } from '../../electron/services/demo/demo.js';
 import { FileSession } from '../../electron/backend/session.js';
 import { dispatch } from '../../electron/backend/dispatch.js';
 import { handlers } from '../../electron/backend/handlers.js';
@@ -44,6 +44,7 @@ export async function benchMembers(): Promise<BenchRow[]> {
       progress: () => {},
       signal: new AbortController().signal,
       now: () => new Date(),
+      platform: {},
     };
     const rows: BenchRow[] = [
       {

@@ -7,6 +7,9 @@
 // sends the draft; a made-up address would be wrong or bounce.
 import { randomUUID } from 'node:crypto';
 import type { SettingsShape } from '../../../db/settings.js';
+import { parseRecipients } from '../../contract/email-address.js';
+
+export { parseRecipients };
 
 export type EmailSettings = SettingsShape['email'];
 
@@ -36,19 +39,6 @@ export function fillTemplate(template: string, f: EmailFields): string {
     /\{(district|sequence|date|keyId|file|zipSha256|tagmanifestSha256)\}/g,
     (_, k: keyof EmailFields) => String(f[k]),
   );
-}
-
-const ADDRESS =
-  /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-
-/** Comma- or semicolon-separated addresses; returns the clean list or the first bad one. */
-export function parseRecipients(to: string): { ok: true; list: string[] } | { ok: false; bad: string } {
-  const list = to
-    .split(/[,;]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const a of list) if (!ADDRESS.test(a)) return { ok: false, bad: a };
-  return { ok: true, list };
 }
 
 /** RFC 2047 encoded-words (UTF-8, base64) for a header value that is not plain ASCII. */

@@ -18,7 +18,7 @@ import {
 import { transaction } from '../../../db/exec.js';
 import { getSetting } from '../../../db/settings.js';
 import type { Progress } from '../../backend/context.js';
-import { AppError } from '../../backend/errors.js';
+import { AppError } from '../../contract/errors.js';
 import type { ComplianceReport } from '../compliance/types.js';
 import type { BagFile } from './bagit.js';
 import { DISTRICT_CODE_RE, bagName, localDay } from './bundle-format.js';

@@ -18,7 +18,7 @@ import {
   type KeyProtectorKind,
 } from '../../../db/bundles.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError } from '../../backend/errors.js';
+import { AppError } from '../../contract/errors.js';
 import {
   MINISIGN_KDF_COST,
   MinisignError,
@@ -41,8 +41,18 @@ export interface KeyProtector {
   open(sealed: string): Promise<MinisignSecretKey>;
 }
 
-/** The part of Electron's `safeStorage` the OS protector needs. */
+/**
+ * The part of Electron's `safeStorage` the OS protector needs. Each method may also answer
+ * asynchronously: the backend worker reaches safeStorage (main-process only) through its host.
+ */
 export interface OsEncryption {
+  isEncryptionAvailable(): boolean | Promise<boolean>;
+  encryptString(plainText: string): Buffer | Promise<Buffer>;
+  decryptString(encrypted: Buffer): string | Promise<string>;
+}
+
+/** Electron's safeStorage as it is: every answer at once. */
+export interface SyncOsEncryption extends OsEncryption {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
@@ -83,8 +93,8 @@ export function passphraseProtector(opts: PassphraseProtectorOptions): KeyProtec
 
 /** Electron safeStorage (or a test double). Refuses to work when the OS cannot encrypt. */
 export function osProtector(os: OsEncryption): KeyProtector {
-  const available = () => {
-    if (!os.isEncryptionAvailable()) {
+  const available = async () => {
+    if (!(await os.isEncryptionAvailable())) {
       throw new AppError(
         'KEY_LOCKED',
         'This computer cannot protect the district key (OS encryption is not available). Use the command line with a passphrase.',
@@ -94,15 +104,15 @@ export function osProtector(os: OsEncryption): KeyProtector {
   return {
     kind: 'os',
     async seal(secret) {
-      available();
+      await available();
       // The unencrypted minisign form inside the OS seal keeps one parser and its checksum.
-      return os.encryptString(await encodeSecretKeyFile(secret, null)).toString('base64');
+      return Buffer.from(await os.encryptString(await encodeSecretKeyFile(secret, null))).toString('base64');
     },
     async open(sealed) {
-      available();
+      await available();
       let text: string;
       try {
-        text = os.decryptString(Buffer.from(sealed, 'base64'));
+        text = await os.decryptString(Buffer.from(sealed, 'base64'));
       } catch (err) {
         throw new AppError(
           'KEY_LOCKED',

@@ -2,8 +2,10 @@
 // webContents.printToPDF in the app, Chromium's page.pdf in tests), injected as `printToPdf`;
 // this checks that what came back is a PDF and writes it atomically.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { AppError } from '../../backend/errors.js';
-import type { PrintToPdf } from './platform.js';
+import { AppError } from '../../contract/errors.js';
+
+/** Renders HTML to PDF bytes: Electron's printToPDF in the app, Chromium in the preview and tests. */
+export type PrintToPdf = (html: string) => Promise<Buffer> | Buffer;
 
 export async function reportPdf(html: string, printToPdf: PrintToPdf): Promise<Buffer> {
   const pdf = await printToPdf(html);

@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { AppError } from '../../backend/errors.js';
+import { AppError } from '../../contract/errors.js';
 
 export interface ZipInput {
   name: string;

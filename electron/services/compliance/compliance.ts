@@ -27,7 +27,8 @@ import {
 } from '../../../db/compliance.js';
 import { getSetting } from '../../../db/settings.js';
 import type { Gender, GroupKind } from '../../../db/schema.js';
-import { activePolicy, unitRuleFor, UNIT_RULE_IDS, type Policy, type UnitRule, type UnitRuleId } from './policy.js';
+import { unitRuleFor, UNIT_RULE_IDS, type Policy, type UnitRule, type UnitRuleId } from '../../contract/policy.js';
+import { activePolicy } from './policy.js';
 import type {
   ComplianceReport,
   GroupFigures,

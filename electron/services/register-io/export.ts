@@ -27,8 +27,8 @@ import {
   type MemberExportRow,
 } from '../../../db/register-export.js';
 import type { Progress } from '../../backend/context.js';
-import { AppError } from '../../backend/errors.js';
-import { guardFormula } from './cells.js';
+import { AppError } from '../../contract/errors.js';
+import { guardFormula } from '../../contract/values/cells.js';
 import { UTF8_BOM, csvLine } from './csv.js';
 import { SHEET_FIELDS, type ExportResult, type SheetName } from './types.js';
 

@@ -4,23 +4,13 @@
 // (chandrabindu/anusvara, nukta). A column nobody recognises is kept aside and reported; a mapping
 // the clerk makes by hand wins over the alias table and is remembered by header signature.
 import { createHash } from 'node:crypto';
-import type { Cell } from './cells.js';
-import { cellShown } from './cells.js';
-import { SHEET_FIELDS, SHEETS, type ColumnReport, type SheetMapping, type SheetName } from './types.js';
+import type { Cell } from '../../contract/values/cells.js';
+import { cellShown } from '../../contract/values/cells.js';
+import { matchKey } from '../../contract/values/text.js';
+import { SHEET_FIELDS, SHEETS, type SheetName } from '../../contract/sheets.js';
+import type { ColumnReport, SheetMapping } from './types.js';
 
-/**
- * "Mobile No." → "mobileno", "मोबाइल नं." → "मोबाइलनं", "गाँव" → "गांव". Used for headers, sheet
- * names and enumerated values (unit types, kinds, categories, genders).
- */
-export function matchKey(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\u0901/g, '\u0902') // chandrabindu → anusvara (गाँव = गांव)
-    .replace(/\u093c/g, '') // nukta (फ़ोन = फोन)
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+export { matchKey };
 
 // Header aliases per sheet. Keys are written readably and passed through matchKey.
 /** How registers head a mobile-number column; the staff and members sheets share it. */

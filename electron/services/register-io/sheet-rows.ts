@@ -1,8 +1,9 @@
 // Row by row: a sheet's raw cells become typed records, or the row is rejected with every reason
 // found (so the clerk fixes a row once, not once per reason). Nothing here looks at the register
 // or at other rows; references and duplicates are the planner's job (import-plan.ts).
-import type { Cell, RawSheet } from './cells.js';
-import { cellShown, isBlank } from './cells.js';
+import type { MemberCategory } from '../../contract/domain.js';
+import type { Cell, RawSheet } from '../../contract/values/cells.js';
+import { cellShown, isBlank } from '../../contract/values/cells.js';
 import { missingColumns, resolveColumns, type ResolvedColumns } from './headers.js';
 import {
   MAX_LENGTH,
@@ -15,9 +16,8 @@ import {
   textOf,
   unitTypeOf,
   type FieldResult,
-  type MemberCategory,
-} from './normalise.js';
-import { normalisePhoneCell } from './phone.js';
+} from '../../contract/values/normalise.js';
+import { normalisePhoneCell } from '../../contract/values/phone.js';
 import type { IssueCode, RowIssue, SheetMapping, SheetName } from './types.js';
 import type { Gender, GroupKind, GroupStatus, UnitType } from '../../../db/schema.js';
 

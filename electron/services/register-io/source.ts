@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../backend/errors.js';
-import type { Cell, RawSheet, RawSource } from './cells.js';
+import { AppError } from '../../contract/errors.js';
+import type { Cell, RawSheet, RawSource } from '../../contract/values/cells.js';
 import { CsvError, parseCsv } from './csv.js';
 import { readXlsx, XlsxError } from './xlsx-read.js';
 

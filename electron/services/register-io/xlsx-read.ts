@@ -17,7 +17,7 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import type { Cell, RawSheet } from './cells.js';
+import type { Cell, RawSheet } from '../../contract/values/cells.js';
 
 export class XlsxError extends Error {
   constructor(message: string) {

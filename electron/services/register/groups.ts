@@ -1,24 +1,14 @@
-// Groups: list, view, create, edit, close and reopen. Closing keeps the group and its history;
-// a closed group stops counting for compliance.
-import { z } from 'zod';
+// Groups: view, create, edit, close and reopen. Closing keeps the group and its history; a closed
+// group stops counting for compliance.
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
-import { findGroup, getGroupRow, insertGroup, listGroups, updateGroup } from '../../../db/groups.js';
+import { findGroup, getGroupRow, insertGroup, updateGroup as updateGroupRow } from '../../../db/groups.js';
 import { findStaff } from '../../../db/staff.js';
 import { findUnit } from '../../../db/units.js';
 import type { RegisterDb } from '../../../db/connection.js';
-import { handler } from '../../backend/define.js';
-import { AppError, notFound } from '../../backend/errors.js';
-import { codeSchema, daySchema, groupKindSchema, inviteLinkSchema, nameSchema, optionalText } from './inputs.js';
-
-const groupFields = {
-  unitCode: codeSchema,
-  kind: groupKindSchema,
-  name: nameSchema,
-  createdOn: daySchema,
-  adminServiceNo: optionalText,
-  inviteLink: inviteLinkSchema,
-};
+import type { CallInput } from '../../contract/calls/index.js';
+import { AppError, notFound } from '../../contract/errors.js';
+import type { Actor } from '../actor.js';
 
 function resolve(db: RegisterDb, a: { unitCode: string; adminServiceNo: string | null }) {
   const unit = findUnit(db, a.unitCode);
@@ -36,101 +26,78 @@ function resolve(db: RegisterDb, a: { unitCode: string; adminServiceNo: string |
   return { unitId: unit.id, adminStaffId };
 }
 
-function setStatus(status: 'active' | 'closed') {
-  return handler(z.object({ code: codeSchema }), (a, ctx) => {
-    const db = ctx.session.db();
-    return transaction(db, () => {
-      const g = findGroup(db, a.code);
-      if (!g) throw notFound('group', a.code);
-      if (g.status === status) return getGroupRow(db, a.code)!;
-      updateGroup(db, g.id, { status }, ctx.now().toISOString());
-      appendAudit(
-        db,
-        {
-          operator: ctx.operator,
-          action: status === 'closed' ? 'close' : 'reopen',
-          entity: 'group',
-          entityId: a.code,
-          before: { status: g.status },
-          after: { status },
-        },
-        ctx.now(),
-      );
-      return getGroupRow(db, a.code)!;
-    });
-  });
+export function getGroup(db: RegisterDb, code: string) {
+  const g = getGroupRow(db, code);
+  if (!g) throw notFound('group', code);
+  return g;
 }
 
-export const groupHandlers = {
-  'groups.list': handler(
-    z.object({
-      unitCode: codeSchema.optional(),
-      kind: groupKindSchema.optional(),
-      status: z.enum(['active', 'closed']).optional(),
-      search: z.string().max(100).optional(),
-    }),
-    (a, ctx) => listGroups(ctx.session.db(), a),
-  ),
-
-  'groups.get': handler(z.object({ code: codeSchema }), (a, ctx) => {
-    const g = getGroupRow(ctx.session.db(), a.code);
-    if (!g) throw notFound('group', a.code);
-    return g;
-  }),
-
-  'groups.create': handler(z.object({ code: codeSchema, ...groupFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    return transaction(db, () => {
-      if (findGroup(db, a.code))
-        throw new AppError('CONFLICT', `group code ${a.code} is already used`, { field: 'code' });
-      const { unitId, adminStaffId } = resolve(db, a);
-      insertGroup(
-        db,
-        {
-          code: a.code,
-          unitId,
-          kind: a.kind,
-          name: a.name,
-          createdOn: a.createdOn,
-          adminStaffId,
-          inviteLink: a.inviteLink,
-          status: 'active',
-        },
-        ctx.now().toISOString(),
-      );
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'create', entity: 'group', entityId: a.code, after: a },
-        ctx.now(),
-      );
-      return getGroupRow(db, a.code)!;
-    });
-  }),
-
-  'groups.update': handler(z.object({ code: codeSchema, ...groupFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    return transaction(db, () => {
-      const before = findGroup(db, a.code);
-      if (!before) throw notFound('group', a.code);
-      const { unitId, adminStaffId } = resolve(db, a);
-      const values = {
+export function createGroup(db: RegisterDb, a: CallInput<'groups.create'>, by: Actor) {
+  return transaction(db, () => {
+    if (findGroup(db, a.code))
+      throw new AppError('CONFLICT', `group code ${a.code} is already used`, { field: 'code' });
+    const { unitId, adminStaffId } = resolve(db, a);
+    insertGroup(
+      db,
+      {
+        code: a.code,
         unitId,
         kind: a.kind,
         name: a.name,
         createdOn: a.createdOn,
         adminStaffId,
         inviteLink: a.inviteLink,
-      };
-      updateGroup(db, before.id, values, ctx.now().toISOString());
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'update', entity: 'group', entityId: a.code, before, after: values },
-        ctx.now(),
-      );
-      return getGroupRow(db, a.code)!;
-    });
-  }),
+        status: 'active',
+      },
+      by.now().toISOString(),
+    );
+    appendAudit(db, { operator: by.operator, action: 'create', entity: 'group', entityId: a.code, after: a }, by.now());
+    return getGroupRow(db, a.code)!;
+  });
+}
 
-  'groups.close': setStatus('closed'),
-  'groups.reopen': setStatus('active'),
-};
+export function updateGroup(db: RegisterDb, a: CallInput<'groups.update'>, by: Actor) {
+  return transaction(db, () => {
+    const before = findGroup(db, a.code);
+    if (!before) throw notFound('group', a.code);
+    const { unitId, adminStaffId } = resolve(db, a);
+    const values = {
+      unitId,
+      kind: a.kind,
+      name: a.name,
+      createdOn: a.createdOn,
+      adminStaffId,
+      inviteLink: a.inviteLink,
+    };
+    updateGroupRow(db, before.id, values, by.now().toISOString());
+    appendAudit(
+      db,
+      { operator: by.operator, action: 'update', entity: 'group', entityId: a.code, before, after: values },
+      by.now(),
+    );
+    return getGroupRow(db, a.code)!;
+  });
+}
+
+/** Closes or reopens a group; doing what is already done changes nothing. */
+export function setGroupStatus(db: RegisterDb, code: string, status: 'active' | 'closed', by: Actor) {
+  return transaction(db, () => {
+    const g = findGroup(db, code);
+    if (!g) throw notFound('group', code);
+    if (g.status === status) return getGroupRow(db, code)!;
+    updateGroupRow(db, g.id, { status }, by.now().toISOString());
+    appendAudit(
+      db,
+      {
+        operator: by.operator,
+        action: status === 'closed' ? 'close' : 'reopen',
+        entity: 'group',
+        entityId: code,
+        before: { status: g.status },
+        after: { status },
+      },
+      by.now(),
+    );
+    return getGroupRow(db, code)!;
+  });
+}

@@ -1,96 +1,69 @@
-// Staff roster: list (with the "not in any group" filter), view, create, edit; ranks.
-import { z } from 'zod';
+// Staff roster: view, create, edit; ranks.
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
-import { listRanks, rankMatcher } from '../../../db/ranks.js';
-import { findStaff, getStaffRow, insertStaff, listStaff, updateStaff } from '../../../db/staff.js';
+import { listRanks as listRankRows, rankMatcher } from '../../../db/ranks.js';
+import { findStaff, getStaffRow, insertStaff, updateStaff as updateStaffRow } from '../../../db/staff.js';
 import { searchMembers } from '../../../db/memberships.js';
 import { findUnit } from '../../../db/units.js';
 import type { RegisterDb } from '../../../db/connection.js';
-import { handler } from '../../backend/define.js';
-import { AppError, notFound } from '../../backend/errors.js';
-import { codeSchema, genderSchema, nameSchema, optionalPhoneSchema, pageSchema } from './inputs.js';
-
-const serviceNoSchema = z.string().trim().min(1, 'required').max(64);
-
-const staffFields = {
-  name: nameSchema,
-  rank: z.string().trim().min(1, 'required').max(64),
-  gender: genderSchema,
-  unitCode: codeSchema,
-  phone: optionalPhoneSchema,
-};
+import type { CallInput } from '../../contract/calls/index.js';
+import { AppError, notFound } from '../../contract/errors.js';
+import type { Actor } from '../actor.js';
 
 function resolve(db: RegisterDb, a: { rank: string; unitCode: string }) {
-  const rank = rankMatcher(listRanks(db))(a.rank);
+  const rank = rankMatcher(listRankRows(db))(a.rank);
   if (!rank) throw new AppError('BAD_INPUT', `unknown rank "${a.rank}"`, { field: 'rank' });
   const unit = findUnit(db, a.unitCode);
   if (!unit) throw new AppError('BAD_INPUT', `unit ${a.unitCode} does not exist`, { field: 'unitCode' });
   return { rankId: rank.id, postingUnitId: unit.id };
 }
 
-export const staffHandlers = {
-  'ranks.list': handler(z.object({}), (_a, ctx) =>
-    listRanks(ctx.session.db()).map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] })),
-  ),
+export function listRanks(db: RegisterDb) {
+  return listRankRows(db).map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+}
 
-  'staff.list': handler(
-    z.object({
-      query: z.string().max(100).optional(),
-      uncovered: z.boolean().optional(),
-      unitCode: codeSchema.optional(),
-      rank: z.string().max(64).optional(),
-      gender: genderSchema.optional(),
-      ...pageSchema,
-    }),
-    (a, ctx) => listStaff(ctx.session.db(), a),
-  ),
+/** A staff member with every membership, past ones included. */
+export function getStaff(db: RegisterDb, serviceNo: string) {
+  const staff = getStaffRow(db, serviceNo);
+  if (!staff) throw notFound('staff member', serviceNo);
+  const memberships = searchMembers(db, { staffId: staff.id, state: 'all', offset: 0, limit: 1000 }).rows;
+  return { staff, memberships };
+}
 
-  'staff.get': handler(z.object({ serviceNo: serviceNoSchema }), (a, ctx) => {
-    const db = ctx.session.db();
-    const staff = getStaffRow(db, a.serviceNo);
-    if (!staff) throw notFound('staff member', a.serviceNo);
-    const memberships = searchMembers(db, { staffId: staff.id, state: 'all', offset: 0, limit: 1000 }).rows;
-    return { staff, memberships };
-  }),
+export function createStaff(db: RegisterDb, a: CallInput<'staff.create'>, by: Actor) {
+  return transaction(db, () => {
+    if (findStaff(db, a.serviceNo)) {
+      throw new AppError('CONFLICT', `service number ${a.serviceNo} is already in the roster`, {
+        field: 'serviceNo',
+      });
+    }
+    const { rankId, postingUnitId } = resolve(db, a);
+    insertStaff(
+      db,
+      { serviceNo: a.serviceNo, name: a.name, rankId, gender: a.gender, postingUnitId, phone: a.phone },
+      by.now().toISOString(),
+    );
+    appendAudit(
+      db,
+      { operator: by.operator, action: 'create', entity: 'staff', entityId: a.serviceNo, after: a },
+      by.now(),
+    );
+    return getStaffRow(db, a.serviceNo)!;
+  });
+}
 
-  'staff.create': handler(z.object({ serviceNo: serviceNoSchema, ...staffFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    return transaction(db, () => {
-      if (findStaff(db, a.serviceNo)) {
-        throw new AppError('CONFLICT', `service number ${a.serviceNo} is already in the roster`, {
-          field: 'serviceNo',
-        });
-      }
-      const { rankId, postingUnitId } = resolve(db, a);
-      insertStaff(
-        db,
-        { serviceNo: a.serviceNo, name: a.name, rankId, gender: a.gender, postingUnitId, phone: a.phone },
-        ctx.now().toISOString(),
-      );
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'create', entity: 'staff', entityId: a.serviceNo, after: a },
-        ctx.now(),
-      );
-      return getStaffRow(db, a.serviceNo)!;
-    });
-  }),
-
-  'staff.update': handler(z.object({ serviceNo: serviceNoSchema, ...staffFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    return transaction(db, () => {
-      const before = findStaff(db, a.serviceNo);
-      if (!before) throw notFound('staff member', a.serviceNo);
-      const { rankId, postingUnitId } = resolve(db, a);
-      const values = { name: a.name, rankId, gender: a.gender, postingUnitId, phone: a.phone };
-      updateStaff(db, before.id, values, ctx.now().toISOString());
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'update', entity: 'staff', entityId: a.serviceNo, before, after: values },
-        ctx.now(),
-      );
-      return getStaffRow(db, a.serviceNo)!;
-    });
-  }),
-};
+export function updateStaff(db: RegisterDb, a: CallInput<'staff.update'>, by: Actor) {
+  return transaction(db, () => {
+    const before = findStaff(db, a.serviceNo);
+    if (!before) throw notFound('staff member', a.serviceNo);
+    const { rankId, postingUnitId } = resolve(db, a);
+    const values = { name: a.name, rankId, gender: a.gender, postingUnitId, phone: a.phone };
+    updateStaffRow(db, before.id, values, by.now().toISOString());
+    appendAudit(
+      db,
+      { operator: by.operator, action: 'update', entity: 'staff', entityId: a.serviceNo, before, after: values },
+      by.now(),
+    );
+    return getStaffRow(db, a.serviceNo)!;
+  });
+}

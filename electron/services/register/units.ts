@@ -1,30 +1,21 @@
-// Units: list, view, create, edit. Units are never deleted (their groups and staff keep history).
-import { z } from 'zod';
+// Units: view, create, edit. Units are never deleted (their groups and staff keep history).
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { listGroups } from '../../../db/groups.js';
 import type { RegisterDb } from '../../../db/connection.js';
-import type { UnitType } from '../../../db/schema.js';
 import {
   countChildren,
   findUnit,
   getUnitRow,
   insertUnit,
   listUnits,
-  updateUnit,
+  updateUnit as updateUnitRow,
   type UnitValues,
 } from '../../../db/units.js';
-import { handler } from '../../backend/define.js';
-import { AppError, notFound } from '../../backend/errors.js';
-import { codeSchema, nameSchema, optionalText, unitTypeSchema } from './inputs.js';
-
-const unitFields = {
-  name: nameSchema,
-  nameHi: optionalText,
-  type: unitTypeSchema,
-  parentCode: optionalText,
-  division: optionalText,
-};
+import type { CallInput } from '../../contract/calls/index.js';
+import type { UnitType } from '../../contract/domain.js';
+import { AppError, notFound } from '../../contract/errors.js';
+import type { Actor } from '../actor.js';
 
 /** OPs need a parent thana; other units may not have an OP or themselves as parent. */
 function resolveParent(db: RegisterDb, type: UnitType, parentCode: string | null, selfCode?: string): number | null {
@@ -44,69 +35,55 @@ function resolveParent(db: RegisterDb, type: UnitType, parentCode: string | null
   return parent.id;
 }
 
-export const unitHandlers = {
-  'units.list': handler(
-    z.object({ type: unitTypeSchema.optional(), search: z.string().max(100).optional() }),
-    (a, ctx) => listUnits(ctx.session.db(), a),
-  ),
+/** A unit with its groups and its OPs. */
+export function getUnit(db: RegisterDb, code: string) {
+  const unit = getUnitRow(db, code);
+  if (!unit) throw notFound('unit', code);
+  const children = listUnits(db, { parentCode: code });
+  return { unit, groups: listGroups(db, { unitCode: code }), children };
+}
 
-  'units.get': handler(z.object({ code: codeSchema }), (a, ctx) => {
-    const db = ctx.session.db();
-    const unit = getUnitRow(db, a.code);
-    if (!unit) throw notFound('unit', a.code);
-    const children = listUnits(db, { parentCode: a.code });
-    return { unit, groups: listGroups(db, { unitCode: a.code }), children };
-  }),
+export function createUnit(db: RegisterDb, a: CallInput<'units.create'>, by: Actor) {
+  const at = by.now().toISOString();
+  return transaction(db, () => {
+    if (findUnit(db, a.code)) throw new AppError('CONFLICT', `unit code ${a.code} is already used`, { field: 'code' });
+    const values: UnitValues = {
+      code: a.code,
+      name: a.name,
+      nameHi: a.nameHi,
+      type: a.type,
+      parentId: resolveParent(db, a.type, a.parentCode),
+      division: a.division,
+    };
+    insertUnit(db, values, at);
+    appendAudit(db, { operator: by.operator, action: 'create', entity: 'unit', entityId: a.code, after: a }, by.now());
+    return getUnitRow(db, a.code)!;
+  });
+}
 
-  'units.create': handler(z.object({ code: codeSchema, ...unitFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    const at = ctx.now().toISOString();
-    return transaction(db, () => {
-      if (findUnit(db, a.code))
-        throw new AppError('CONFLICT', `unit code ${a.code} is already used`, { field: 'code' });
-      const values: UnitValues = {
-        code: a.code,
-        name: a.name,
-        nameHi: a.nameHi,
-        type: a.type,
-        parentId: resolveParent(db, a.type, a.parentCode),
-        division: a.division,
-      };
-      insertUnit(db, values, at);
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'create', entity: 'unit', entityId: a.code, after: a },
-        ctx.now(),
-      );
-      return getUnitRow(db, a.code)!;
-    });
-  }),
-
-  'units.update': handler(z.object({ code: codeSchema, ...unitFields }), (a, ctx) => {
-    const db = ctx.session.db();
-    const at = ctx.now().toISOString();
-    return transaction(db, () => {
-      const before = findUnit(db, a.code);
-      if (!before) throw notFound('unit', a.code);
-      if (before.type === 'thana' && a.type !== 'thana' && countChildren(db, before.id) > 0) {
-        throw new AppError('CONFLICT', `${a.code} has OPs under it; move them to another thana first`, {
-          field: 'type',
-        });
-      }
-      const values = {
-        name: a.name,
-        nameHi: a.nameHi,
-        type: a.type,
-        parentId: resolveParent(db, a.type, a.parentCode, a.code),
-        division: a.division,
-      };
-      updateUnit(db, before.id, values, at);
-      appendAudit(
-        db,
-        { operator: ctx.operator, action: 'update', entity: 'unit', entityId: a.code, before, after: values },
-        ctx.now(),
-      );
-      return getUnitRow(db, a.code)!;
-    });
-  }),
-};
+export function updateUnit(db: RegisterDb, a: CallInput<'units.update'>, by: Actor) {
+  const at = by.now().toISOString();
+  return transaction(db, () => {
+    const before = findUnit(db, a.code);
+    if (!before) throw notFound('unit', a.code);
+    if (before.type === 'thana' && a.type !== 'thana' && countChildren(db, before.id) > 0) {
+      throw new AppError('CONFLICT', `${a.code} has OPs under it; move them to another thana first`, {
+        field: 'type',
+      });
+    }
+    const values = {
+      name: a.name,
+      nameHi: a.nameHi,
+      type: a.type,
+      parentId: resolveParent(db, a.type, a.parentCode, a.code),
+      division: a.division,
+    };
+    updateUnitRow(db, before.id, values, at);
+    appendAudit(
+      db,
+      { operator: by.operator, action: 'update', entity: 'unit', entityId: a.code, before, after: values },
+      by.now(),
+    );
+    return getUnitRow(db, a.code)!;
+  });
+}

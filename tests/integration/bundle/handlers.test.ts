@@ -3,8 +3,7 @@
 // preview, export to a folder, the email draft, the outbox and the email settings.
 import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { configureBundlePlatform } from '../../../electron/services/bundle/platform.js';
+import { describe, expect, it } from 'vitest';
 import { osProtector, type OsEncryption } from '../../../electron/services/bundle/keys.js';
 import { parsePublicKey } from '../../../electron/services/bundle/minisign.js';
 import { verifyBundle } from '../../../electron/services/bundle/verify.js';
@@ -21,10 +20,6 @@ async function districtWithData(): Promise<TestContext> {
   fillGroup(db, g.id, 210);
   return ctx;
 }
-
-afterEach(async () => {
-  configureBundlePlatform({ printToPdf: undefined });
-});
 
 describe('bundle handlers', () => {
   it('key.info and key.exportPublic give the key made at first run', async () => {
@@ -131,7 +126,7 @@ describe('bundle handlers', () => {
         Buffer.from(Buffer.from(b).reverse().toString().slice('sealed:'.length), 'base64').toString(),
     };
     const ctx = testContext({ now: new Date('2026-01-05T10:30:00Z') });
-    configureBundlePlatform({ keyProtector: osProtector(fakeSafeStorage) });
+    ctx.setPlatform({ keyProtector: osProtector(fakeSafeStorage) });
     await ok(ctx, 'app.createRegister', { code: 'GAYA', name: 'Gaya' });
     expect((await ok(ctx, 'key.info', {}))!.protectors).toEqual(['os']);
     const w = await ok(ctx, 'bundle.export', { folder: tempDir(), withMembers: false });
@@ -147,7 +142,7 @@ describe('bundle handlers', () => {
     const none = await call(ctx, 'bundle.reportPdf', { file });
     expect(none.ok ? null : none.error.code).toBe('INTERNAL');
     let seen = '';
-    configureBundlePlatform({
+    ctx.setPlatform({
       printToPdf: (html) => {
         seen = html;
         return Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 32)]);
@@ -156,7 +151,7 @@ describe('bundle handlers', () => {
     expect(await ok(ctx, 'bundle.reportPdf', { file })).toEqual({ file, bytes: 209 });
     expect(seen).toContain('कोतवाली');
     expect(seen).toContain('पूर्वावलोकन');
-    configureBundlePlatform({ printToPdf: () => Buffer.from('<html>not a pdf</html>') });
+    ctx.setPlatform({ printToPdf: () => Buffer.from('<html>not a pdf</html>') });
     const bad = await call(ctx, 'bundle.reportPdf', { file });
     expect(bad.ok ? null : bad.error.code).toBe('INTERNAL');
   });

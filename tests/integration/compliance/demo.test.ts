@@ -7,8 +7,8 @@ import { verifyAudit } from '../../../db/audit.js';
 import { all } from '../../../db/exec.js';
 import { getSetting } from '../../../db/settings.js';
 import { computeCompliance } from '../../../electron/services/compliance/compliance.js';
-import { fillDemo, fillDemoIfEmpty } from '../../../electron/services/compliance/demo.js';
-import { AppError } from '../../../electron/backend/errors.js';
+import { fillDemo, fillDemoIfEmpty } from '../../../electron/services/demo/demo.js';
+import { AppError } from '../../../electron/contract/errors.js';
 import { addUnit, makeRegister } from '../../fixtures/builders.js';
 import { tempDir } from '../../fixtures/temp.js';
 

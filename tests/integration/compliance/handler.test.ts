@@ -22,6 +22,7 @@ function context(session: FileSession): HandlerContext {
     progress: () => {},
     signal: new AbortController().signal,
     now: () => NOW,
+    platform: {},
   };
 }
 

@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../db/audit.js';
 import { all, run } from '../../../db/exec.js';
 import { computeCompliance } from '../../../electron/services/compliance/compliance.js';
-import {
-  activePolicy,
-  installPolicy,
-  parsePolicy,
-  POLICY_V1,
-  type Policy,
-} from '../../../electron/services/compliance/policy.js';
-import { AppError } from '../../../electron/backend/errors.js';
+import { activePolicy, installPolicy } from '../../../electron/services/compliance/policy.js';
+import { parsePolicy, POLICY_V1, type Policy } from '../../../electron/contract/policy.js';
+import { AppError } from '../../../electron/contract/errors.js';
 import { addGroup, addStaff, addUnit, addMembership, fillGroup, makeRegister } from '../../fixtures/builders.js';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');

@@ -2,7 +2,7 @@
 // at state size a pass over every membership row costs more than the whole report may take.
 import { describe, expect, it } from 'vitest';
 import { explainComplianceQueries } from '../../../db/compliance.js';
-import { POLICY_V1 } from '../../../electron/services/compliance/policy.js';
+import { POLICY_V1 } from '../../../electron/contract/policy.js';
 import { makeRegister } from '../../fixtures/builders.js';
 
 function plans() {

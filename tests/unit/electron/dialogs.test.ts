@@ -4,7 +4,7 @@ import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/backend/errors.js';
+import { AppError } from '../../../electron/contract/errors.js';
 import { createElectronDialogs, OpenablePaths } from '../../../electron/dialogs.js';
 import { tempDir } from '../../fixtures/temp.js';
 

@@ -5,7 +5,11 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handlers } from '../../../electron/backend/handlers.js';
+import { CallRunner } from '../../../electron/backend/call-runner.js';
+import { BackendHost } from '../../../electron/backend/host.js';
+import { FileSession } from '../../../electron/backend/session.js';
+import { previewOsEncryption } from '../../../electron/harness/preview-platform.js';
+import { ROOT } from '../../fixtures/cli.js';
 import { startHarness, type RunningHarness } from '../../../electron/harness/server.js';
 import { API_PATHS, TOKEN_HEADER, type DialogRequest } from '../../../electron/harness/wire.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
@@ -33,13 +37,24 @@ function rendererDir(): string {
 }
 
 async function start(opts: { testHooks?: boolean; maxUploadBytes?: number; real?: boolean } = {}) {
+  const dataDir = tempDir();
+  // The real map runs in the built backend worker, as `npm run preview` runs it; the transport
+  // tests' own map runs in-thread.
+  const backend = opts.real
+    ? new BackendHost({
+        workerFile: path.join(ROOT, 'dist', 'node', 'backend-worker.js'),
+        dataDir,
+        operator: 'tester',
+        open: { kind: 'last' },
+        platform: { os: previewOsEncryption(dataDir) },
+      })
+    : new CallRunner({ handlers: transportTestHandlers, session: new FileSession(dataDir), operator: 'tester' });
   const h = await startHarness({
-    dataDir: tempDir(),
+    dataDir,
     port: 0,
     rendererDir: rendererDir(),
-    handlers: opts.real ? handlers : transportTestHandlers,
+    backend,
     testHooks: opts.testHooks ?? false,
-    operator: 'tester',
     ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}),
   });
   running.push(h);
@@ -272,9 +287,15 @@ describe('harness: calls through the renderer API client', () => {
     await expect(api.call('test.bigint' as never, {} as never)).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
-  it('serves the real handler map too', async () => {
+  it('serves the real handler map too, from the backend worker', async () => {
     const h = await start({ real: true });
-    await expect(client(h).call('no.such' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    const api = client(h);
+    await expect(api.call('no.such' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(await api.call('app.status', {})).toMatchObject({ hasRegister: false, dataDir: h.dataDir });
+    // The key is sealed through the host's OS encryption (an rpc from the worker).
+    const made = await api.call('app.createRegister', { code: 'pat', name: 'Patna' });
+    expect(made).toMatchObject({ district: { code: 'PAT' }, keyId: expect.stringMatching(/^[0-9A-F]{16}$/) });
+    expect(await api.call('key.info', {})).toMatchObject({ protectors: ['os'] });
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Dialogs } from '../../../electron/backend/context.js';
 import { FileSession } from '../../../electron/backend/session.js';
-import { CallRunner, throttleProgress } from '../../../electron/call-runner.js';
+import { CallRunner, throttleProgress } from '../../../electron/backend/call-runner.js';
 import { CHANNELS, type ProgressMessage } from '../../../electron/ipc-contract.js';
 import { isTrustedSender, registerIpc } from '../../../electron/ipc.js';
 import { tempDir } from '../../fixtures/temp.js';

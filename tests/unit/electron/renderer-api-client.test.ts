@@ -1,9 +1,9 @@
 // The renderer's API client: transport choice, unwrapping, ApiError, ids, progress, cancel,
 // and the IPC transport over a fake preload bridge.
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../electron/backend/errors.js';
+import type { Result } from '../../../electron/contract/errors.js';
 import type { MenuEvent, ProgressMessage, SamoohBridge } from '../../../electron/ipc-contract.js';
-import { CALL_ID_PATTERN } from '../../../electron/ipc-contract.js';
+import { CALL_ID_PATTERN } from '../../../electron/contract/envelope.js';
 import { createApiClient } from '../../../renderer/api/client.js';
 import { ApiError } from '../../../renderer/api/errors.js';
 import { chooseTransport, takePreviewToken } from '../../../renderer/api/index.js';

@@ -3,7 +3,7 @@
 // ask dialogs — what any transport must carry, independent of the register's services.
 import { z } from 'zod';
 import { handler } from '../../../electron/backend/define.js';
-import { AppError } from '../../../electron/backend/errors.js';
+import { AppError } from '../../../electron/contract/errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

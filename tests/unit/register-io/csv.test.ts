@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvLine, detectDelimiter, parseCsv, CsvError } from '../../../electron/services/register-io/csv.js';
 import { csvSheet, decodeText } from '../../../electron/services/register-io/source.js';
-import { guardFormula, unguardFormula } from '../../../electron/services/register-io/cells.js';
+import { guardFormula, unguardFormula } from '../../../electron/contract/values/cells.js';
 
 function parse(text: string, delimiter?: string): { fields: string[]; n: number }[] {
   const out: { fields: string[]; n: number }[] = [];

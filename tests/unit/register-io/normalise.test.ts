@@ -9,8 +9,8 @@ import {
   statusOf,
   textOf,
   unitTypeOf,
-} from '../../../electron/services/register-io/normalise.js';
-import { cleanText, formatExponent } from '../../../electron/services/register-io/cells.js';
+} from '../../../electron/contract/values/normalise.js';
+import { cleanText, formatExponent } from '../../../electron/contract/values/cells.js';
 
 const TODAY = '2026-11-28';
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);

@@ -5,7 +5,7 @@ import {
   libraryMobile,
   normalisePhoneCell,
   normalisePhoneText,
-} from '../../../electron/services/register-io/phone.js';
+} from '../../../electron/contract/values/phone.js';
 
 const E164 = '+919835012345';
 

@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXlsx, XLSX_LIMITS, XlsxError } from '../../../electron/services/register-io/xlsx-read.js';
 import { readSource } from '../../../electron/services/register-io/source.js';
-import { AppError } from '../../../electron/backend/errors.js';
+import { AppError } from '../../../electron/contract/errors.js';
 import { tempDir } from '../../fixtures/temp.js';
 
 async function workbookBuffer(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {

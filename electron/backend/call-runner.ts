@@ -1,25 +1,23 @@
-// Runs calls of the handler map for a transport (Electron IPC, the browser harness): checks the
-// envelope, builds the per-call context (progress, cancellation, dialogs), keeps the abort
-// controllers by call id, and turns every failure into data. Both transports share this so a
-// service behaves the same whichever one called it (STYLE habit 1).
-import { z } from 'zod';
-import type { Dialogs, HandlerContext, Progress, Session } from './backend/context.js';
-import type { HandlerMapShape } from './backend/define.js';
-import type { Result } from './backend/errors.js';
-import { dispatch as realDispatch } from './backend/dispatch.js';
-import { CALL_ID_PATTERN } from './ipc-contract.js';
+// Runs calls of the handler map (inside the backend worker, or directly in tests): checks the
+// envelope, builds the per-call context (progress, cancellation, dialogs, platform), keeps the
+// abort controllers by call id, and turns every failure into data. Every transport reaches the
+// handlers through this, so a service behaves the same whichever one called it (STYLE habit 1).
+import type { Dialogs, HandlerContext, Platform, Session } from './context.js';
+import type { HandlerMapShape } from './define.js';
+import type { Result } from '../contract/errors.js';
+import type { Progress } from '../contract/progress.js';
+import { callRequestSchema } from '../contract/envelope.js';
+import { dispatch as realDispatch } from './dispatch.js';
+import { abortControllerFor } from './cancel.js';
 
-export const callRequestSchema = z.object({
-  id: z.string().regex(CALL_ID_PATTERN, 'call id: 1–64 letters, digits, _ or -'),
-  name: z.string().min(1).max(100),
-  args: z.unknown(),
-});
+export { callRequestSchema };
 
 export interface CallRunnerDeps {
   handlers: HandlerMapShape;
   session: Session;
   /** Who acts, for the audit log. */
   operator: string;
+  platform?: Platform;
   now?: () => Date;
   dispatch?: typeof realDispatch;
 }
@@ -28,27 +26,40 @@ export interface CallRunnerDeps {
 export interface CallHooks {
   progress: (p: Progress) => void;
   dialogs: Dialogs;
+  /** Shared with the thread that may cancel the call (cancel.ts); absent in-thread. */
+  cancelFlag?: Int32Array;
 }
 
-export class CallRunner {
+/** What a transport runs calls through: the in-thread runner, or the worker's host. */
+export interface CallTarget {
+  /** Runs one call; resolves with `{ ok, value }` or `{ ok: false, error }`, never rejects. */
+  run(rawRequest: unknown, hooks: CallHooks): Promise<Result<unknown>>;
+  /** Asks the call with this id to stop. False when no such call is running. */
+  cancel(id: unknown): boolean;
+  cancelAll(): void;
+  readonly runningCount: number;
+  /** Cancels what runs and releases the register (the worker's host); absent in-thread. */
+  close?(): Promise<void>;
+}
+
+export const MALFORMED_CALL: Result<never> = {
+  ok: false,
+  error: { code: 'BAD_INPUT', message: 'Malformed call: expected { id, name, args }' },
+};
+
+export class CallRunner implements CallTarget {
   private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly deps: CallRunnerDeps) {}
 
-  /** Runs one call; resolves with `{ ok, value }` or `{ ok: false, error }`, never rejects. */
   async run(rawRequest: unknown, hooks: CallHooks): Promise<Result<unknown>> {
     const parsed = callRequestSchema.safeParse(rawRequest);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'BAD_INPUT', message: 'Malformed call: expected { id, name, args }' },
-      };
-    }
+    if (!parsed.success) return MALFORMED_CALL;
     const { id, name, args } = parsed.data;
     if (this.running.has(id)) {
       return { ok: false, error: { code: 'BAD_INPUT', message: `Call id ${id} is already running` } };
     }
-    const abort = new AbortController();
+    const abort = hooks.cancelFlag ? abortControllerFor(hooks.cancelFlag) : new AbortController();
     this.running.set(id, abort);
     const ctx: HandlerContext = {
       session: this.deps.session,
@@ -57,6 +68,7 @@ export class CallRunner {
       progress: hooks.progress,
       signal: abort.signal,
       now: this.deps.now ?? (() => new Date()),
+      platform: this.deps.platform ?? {},
     };
     try {
       return await (this.deps.dispatch ?? realDispatch)(this.deps.handlers, name, args, ctx);
@@ -65,7 +77,6 @@ export class CallRunner {
     }
   }
 
-  /** Aborts the call with this id. False when no such call is running (already finished). */
   cancel(id: unknown): boolean {
     if (typeof id !== 'string') return false;
     const abort = this.running.get(id);
@@ -74,7 +85,6 @@ export class CallRunner {
     return true;
   }
 
-  /** Aborts everything, e.g. when the window closes or the harness stops. */
   cancelAll(): void {
     for (const abort of this.running.values()) abort.abort(new DOMException('Cancelled', 'AbortError'));
   }

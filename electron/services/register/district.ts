@@ -1,13 +1,10 @@
-// Creating and opening the app's register files under the data folder.
-import path from 'node:path';
+// A register's identity: which district it belongs to, its default ranks, its mode.
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { RegisterDb } from '../../../db/connection.js';
-import { AppError } from '../../backend/errors.js';
-import type { HandlerContext } from '../../backend/context.js';
-import { writeAppState } from '../../backend/session.js';
+import { AppError } from '../../contract/errors.js';
 
 export interface DistrictInput {
   code: string;
@@ -29,15 +26,4 @@ export function initialiseRegister(db: RegisterDb, d: DistrictInput, operator: s
       appendAudit(db, { operator, action: 'create', entity: 'register', entityId: d.code, after: d }, now);
     }
   });
-}
-
-/** <dataDir>/<CODE>.sqlite; the code is already validated to be file-name safe. */
-export function registerPath(ctx: HandlerContext, name: string): string {
-  return path.join(ctx.session.dataDir, `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.sqlite`);
-}
-
-export function openAndRemember(ctx: HandlerContext, file: string): RegisterDb {
-  const db = ctx.session.open(file);
-  writeAppState(ctx.session.dataDir, { lastRegister: file });
-  return db;
 }

@@ -19,8 +19,9 @@ import { listRanks, seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CitizenCategory, Gender, GroupKind } from '../../../db/schema.js';
 import type { Progress } from '../../backend/context.js';
-import { AppError } from '../../backend/errors.js';
-import { activePolicy, type Policy } from './policy.js';
+import { AppError } from '../../contract/errors.js';
+import type { Policy } from '../../contract/policy.js';
+import { activePolicy } from '../compliance/policy.js';
 import {
   CONSENT_HOW,
   DISTRICTS,

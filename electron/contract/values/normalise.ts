@@ -4,9 +4,10 @@
 // type are all refused).
 import type { Cell } from './cells.js';
 import { asciiDigits, cleanText, formatExponent } from './cells.js';
-import { matchKey } from './headers.js';
-import type { IssueCode } from './types.js';
-import type { CitizenCategory, Gender, GroupKind, GroupStatus, UnitType } from '../../../db/schema.js';
+import { matchKey } from './text.js';
+import { canonicalInviteLink } from '../invite-link.js';
+import type { IssueCode } from '../sheets.js';
+import type { Gender, GroupKind, GroupStatus, MemberCategory, UnitType } from '../domain.js';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: IssueCode; message: string };
 
@@ -165,7 +166,6 @@ const groupKinds = enumLookup<GroupKind>({
   division_staff: ['division staff', 'division', 'प्रभाग', 'प्रभाग कर्मी', 'प्रभाग स्टाफ'],
 });
 
-export type MemberCategory = CitizenCategory | 'staff';
 const categories = enumLookup<MemberCategory>({
   eminent: [
     'e',
@@ -234,14 +234,12 @@ export const categoryOf = (c: Cell) => enumOf(c, categories, 'BAD_CATEGORY', 'em
 export const statusOf = (c: Cell) => enumOf(c, statuses, 'BAD_STATUS', 'active (सक्रिय), closed (बंद)');
 export const genderOf = (c: Cell) => enumOf(c, genders, 'BAD_GENDER', 'F (महिला), M (पुरुष), X');
 
-const INVITE = /^https:\/\/chat\.whatsapp\.com\/(?:invite\/)?([A-Za-z0-9]{8,64})\/?(?:\?[^\s]*)?$/i;
-
-/** A WhatsApp group invite link, stored as `https://chat.whatsapp.com/<code>`. */
+/** A WhatsApp group invite link, stored as `https://chat.whatsapp.com/<code>` (contract/invite-link.ts). */
 export function inviteLinkOf(c: Cell): FieldResult<string | null> {
   const t = textOf(c, 300);
   if (!t.ok) return t;
   if (t.value === null) return ok(null);
-  const m = INVITE.exec(t.value);
-  if (!m) return no('BAD_LINK', 'is not a WhatsApp group invite link (https://chat.whatsapp.com/…)');
-  return ok(`https://chat.whatsapp.com/${m[1]}`);
+  const link = canonicalInviteLink(t.value);
+  if (!link) return no('BAD_LINK', 'is not a WhatsApp group invite link (https://chat.whatsapp.com/…)');
+  return ok(link);
 }

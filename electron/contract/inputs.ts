@@ -1,23 +1,21 @@
 // zod schemas for the register's inputs, shared by the handlers and the forms' server-side
 // checks. Messages are English; the renderer shows its own translated labels beside them.
 import { z } from 'zod';
-import { GROUP_KINDS, UNIT_TYPES } from '../../../db/schema.js';
-import { normalisePhoneCell } from '../register-io/phone.js';
-import { dayOf, inviteLinkOf } from '../register-io/normalise.js';
+import { CITIZEN_CATEGORIES, CODE_PATTERN, GENDERS, GROUP_KINDS, UNIT_TYPES } from './domain.js';
+import { normalisePhoneCell } from './values/phone.js';
+import { dayOf, inviteLinkOf } from './values/normalise.js';
 
-// Forms and the workbook import share one set of normalisers (electron/services/register-io):
+// Forms and the workbook import share one set of normalisers (contract/values):
 // a phone typed in the Members screen is judged exactly like one in a station's workbook. Each
 // issue carries the normaliser's reason code in `params.reason`, so the renderer can show it in
 // Hindi without matching English text.
-
-export const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,63}$/;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const codeSchema = z
   .string()
   .trim()
-  .regex(CODE, 'use letters, digits and - _ . / only (at most 64), starting with a letter or digit');
+  .regex(CODE_PATTERN, 'use letters, digits and - _ . / only (at most 64), starting with a letter or digit');
 
 export const nameSchema = z
   .string()
@@ -82,14 +80,10 @@ export const inviteLinkSchema = z
     return r.value;
   });
 
-export const unitTypeSchema = z
-  .enum(UNIT_TYPES as [string, ...string[]])
-  .transform((s) => s as (typeof UNIT_TYPES)[number]);
-export const groupKindSchema = z
-  .enum(GROUP_KINDS as [string, ...string[]])
-  .transform((s) => s as (typeof GROUP_KINDS)[number]);
-export const genderSchema = z.enum(['F', 'M', 'X']);
-export const categorySchema = z.enum(['eminent', 'public']);
+export const unitTypeSchema = z.enum(UNIT_TYPES);
+export const groupKindSchema = z.enum(GROUP_KINDS);
+export const genderSchema = z.enum(GENDERS);
+export const categorySchema = z.enum(CITIZEN_CATEGORIES);
 
 export const pageSchema = {
   offset: z.number().int().min(0).max(10_000_000).default(0),

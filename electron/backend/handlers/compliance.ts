@@ -1,0 +1,7 @@
+// Compliance (SPEC §4, §9).
+import { computeCompliance } from '../../services/compliance/compliance.js';
+import { implement } from '../define.js';
+
+export const complianceHandlers = implement({
+  'compliance.report': (_a, ctx) => computeCompliance(ctx.session.db(), { now: ctx.now() }),
+});
