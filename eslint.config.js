@@ -1,8 +1,23 @@
-// Lint: typescript-eslint's recommended type-aware-free rules, plus bans that protect the
-// architecture (SQL stays in db/, the renderer never imports the backend) and the test suite
-// (no focused or skipped tests).
+// Lint: typescript-eslint's recommended type-aware-free rules, plus the architecture's layers
+// (checked, not hoped for: tests/unit/lint/boundaries.test.ts proves each forbidden import fails)
+// and the test suite's rules (no focused or skipped tests).
+//
+// Layers, bottom up (electron/README.md):
+//   db/                  imports nothing of ours
+//   electron/contract/   pure TypeScript: nothing of ours outside itself, no Node, no DOM
+//   electron/services/   db/ + contract + other services
+//   electron/backend/    the handler map, its worker and host: services, contract, db/
+//   transports           electron/*.ts, electron/cli, electron/harness: anything below
+//   renderer/            the contract at run time; types only from anywhere else
+// plus: better-sqlite3 and the raw handle (db/raw.ts) only inside db/; no import cycles anywhere.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { builtinModules } from 'node:module';
+
+const NODE_BUILTINS = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
+const layer = (target, from, except, message) => ({ target, from, ...(except ? { except } : {}), message });
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**'] },
@@ -64,37 +79,138 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['db/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      // Dependencies are parsed as TypeScript too, or cycles through them go unseen.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
     rules: {
-      'no-restricted-imports': [
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
         'error',
         {
-          // 'electron' is listed by exact name: as a gitignore-style pattern it would also match
-          // the `electron/` folder and forbid the type-only imports the renderer is meant to use.
-          paths: [{ name: 'electron', message: 'The renderer talks to the backend only through the API client.' }],
-          patterns: [
-            {
-              group: ['**/db/**', 'better-sqlite3', 'kysely', 'node:*'],
-              message: 'The renderer talks to the backend only through the API client.',
-            },
-            {
-              group: ['**/electron/services/**', '**/electron/backend/**'],
-              allowTypeImports: true,
-              message: 'Import only types from the backend.',
-            },
+          basePath: import.meta.dirname,
+          zones: [
+            layer('./db', ['./electron', './renderer', './tests', './scripts'], null, 'db/ imports nothing of ours.'),
+            layer('./electron/contract', './electron', ['./contract'], 'The contract imports only itself.'),
+            layer('./electron/contract', ['./db', './renderer'], null, 'The contract imports only itself.'),
+            layer(
+              './electron/services',
+              './electron',
+              ['./services', './contract'],
+              'Services import db/, the contract and other services only; the handler map and transports sit above.',
+            ),
+            layer(
+              './electron/backend',
+              './electron',
+              ['./backend', './services', './contract'],
+              'The backend imports services, the contract and db/; transports sit above it.',
+            ),
+            layer('./electron', './renderer', null, 'The backend never imports the renderer.'),
+            layer(['./electron', './renderer'], './db/raw.ts', null, "The driver's raw handle is for db/ only."),
           ],
         },
       ],
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    // What only db/ may touch: the driver and the raw connection.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
         'error',
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL stays in db/.' },
         { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL stays in db/.' },
       ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/contract/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'better-sqlite3', message: 'better-sqlite3 is for db/ only.' }] },
+      ],
+    },
+  },
+  {
+    // Services and the handler map run in the backend worker: no Electron, no React, no driver.
+    files: ['electron/services/**/*.ts', 'electron/backend/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'better-sqlite3 is for db/ only.' },
+            {
+              name: 'electron',
+              message: 'Services and the handler map never import Electron: it reaches them on the context.',
+            },
+            { name: 'react', message: 'Services never import React.' },
+            { name: 'react-dom', message: 'Services never import React.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is loaded by the renderer too: no Node, no Electron, no database.
+    files: ['electron/contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The contract is pure TypeScript.' }],
+          patterns: [
+            {
+              group: [...NODE_BUILTINS, 'better-sqlite3', 'kysely', 'react', 'react-dom'],
+              message: 'The contract is pure TypeScript: no Node, no DOM, no database.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        '__filename',
+        'window',
+        'document',
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          // 'electron' is listed by exact name: as a gitignore-style pattern it would also match
+          // the `electron/` folder.
+          paths: [{ name: 'electron', message: 'The renderer talks to the backend only through the API client.' }],
+          patterns: [
+            {
+              group: [...NODE_BUILTINS, 'better-sqlite3', 'kysely'],
+              message: 'No Node built-ins or database in the renderer: it runs in a sandboxed page.',
+            },
+            {
+              // db/ or electron/ but not electron/contract/ (a regex: gitignore-style negation
+              // cannot re-include a folder under an excluded one).
+              regex: '(^|/)(db|electron)/(?!contract/)',
+              allowTypeImports: true,
+              message:
+                'The renderer imports the contract (electron/contract) at run time, and only types from the backend.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
     },
   },
 );

@@ -6,9 +6,10 @@
 // no secret: someone who rewrites every later row consistently is not caught here; each bundle
 // therefore carries the chain head (count and last hash) to HQ, which keeps a witness.
 import { createHash } from 'node:crypto';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import type { AuditRow } from './schema.js';
+import { rawOf } from './raw.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -119,7 +120,7 @@ export function verifyAudit(db: RegisterDb): AuditVerification {
     prev = r.hash;
     expectedId = r.id + 1;
   }
-  const seq = db.raw.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
+  const seq = rawOf(db).prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
     { seq: number } | undefined;
   const lastId = rows.length ? rows[rows.length - 1]!.id : 0;
   if (seq && seq.seq > lastId) {

@@ -4,8 +4,9 @@
 // These tables are declared here and added to the shared DB type with Kysely's `withTables`,
 // so the bundle domain's schema lives next to its queries.
 import type { Generated, Selectable } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
+import { rawOf } from './raw.js';
 
 export const GENESIS_TAGMANIFEST = '0'.repeat(64);
 
@@ -175,7 +176,7 @@ export function activeMembersForExport(db: RegisterDb): MemberExportRow[] {
     .orderBy('m.id')
     .compile();
   // Positional rows: no per-row key renaming for a few lakh rows (the column order is the select's).
-  const rows = db.raw
+  const rows = rawOf(db)
     .prepare(q.sql)
     .raw()
     .all(...(q.parameters as unknown[])) as (string | number | null)[][];

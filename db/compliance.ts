@@ -8,9 +8,10 @@
 // table row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
 // tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN.
 import { sql, type Compilable } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first } from './exec.js';
 import type { Gender, GroupKind, GroupStatus, MembershipsTable, UnitType } from './schema.js';
+import { rawOf } from './raw.js';
 
 /** `memberships AS <alias> INDEXED BY <index>` as a typed table reference. */
 function membershipsIndexedBy<A extends string>(
@@ -314,8 +315,12 @@ export function explainComplianceQueries(
   return queries.map(([name, q]) => {
     const c = q.compile();
     const params = c.parameters as unknown[];
-    const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...params) as { detail: string }[];
-    const ops = db.raw.prepare(`EXPLAIN ${c.sql}`).all(...params) as { opcode: string; p1: number; p2: number }[];
+    const rows = rawOf(db)
+      .prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
+      .all(...params) as { detail: string }[];
+    const ops = rawOf(db)
+      .prepare(`EXPLAIN ${c.sql}`)
+      .all(...params) as { opcode: string; p1: number; p2: number }[];
     const tableCursors = new Set(ops.filter((o) => o.opcode === 'OpenRead' && o.p2 === root).map((o) => o.p1));
     const readsMembershipRows = ops.some(
       (o) => (o.opcode === 'Column' || o.opcode === 'Rowid') && tableCursors.has(o.p1),

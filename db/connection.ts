@@ -8,29 +8,10 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { DB } from './schema.js';
 import { DbError } from './errors.js';
+import { attachRaw } from './raw.js';
+import type { OpenOptions, RegisterDb, SlowQueryLog } from './register-db.js';
 
-export interface RegisterDb {
-  /** Typed query builder (camelCase columns). */
-  readonly k: Kysely<DB>;
-  /** The raw connection: only db/ code may use it (bulk statements, pragmas, backup). */
-  readonly raw: Database.Database;
-  readonly file: string;
-  /** Where statements slower than `ms` are reported (Signal logs queries over 40 ms); per connection. */
-  readonly slowQuery?: SlowQueryLog;
-  close(): Promise<void>;
-}
-
-export interface SlowQueryLog {
-  ms: number;
-  listener: (sql: string, ms: number) => void;
-}
-
-export interface OpenOptions {
-  /** Refuse to create a file that does not exist yet (opening an existing register). */
-  mustExist?: boolean;
-  readonly?: boolean;
-  slowQuery?: SlowQueryLog;
-}
+export type { OpenOptions, RegisterDb, SlowQueryLog };
 
 export function applyPragmas(raw: Database.Database): void {
   raw.pragma('journal_mode = WAL');
@@ -107,14 +88,17 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
     dialect: new SqliteDialect({ database: raw }),
     plugins: [new CamelCasePlugin()],
   });
-  return {
+  const db: RegisterDb = {
     k,
-    raw,
     file,
+    readOnly: raw.readonly,
+    isOpen: () => raw.open,
     ...(opts.slowQuery ? { slowQuery: opts.slowQuery } : {}),
     async close() {
       // Kysely's destroy closes the better-sqlite3 handle.
       await k.destroy();
     },
   };
+  attachRaw(db, raw);
+  return db;
 }

@@ -3,7 +3,7 @@
 // Kysely insert and then run with positional parameters in the column order listed here. The
 // caller wraps everything in one transaction.
 import type { Insertable } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { first, prepareBulk } from './exec.js';
 import type { DB, GroupsTable, MembershipsTable, PeopleTable, StaffTable, UnitsTable } from './schema.js';
 

@@ -8,7 +8,8 @@
 // (what CamelCasePlugin does on the async path).
 import type { Compilable, CompiledQuery } from 'kysely';
 import type Database from 'better-sqlite3';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
+import { rawOf } from './raw.js';
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const MAX_CACHED = 500;
@@ -56,14 +57,14 @@ function compile<R>(q: Compilable<R> | CompiledQuery<R>): CompiledQuery<R> {
 /** All rows of a SELECT (or a statement with RETURNING). */
 export function all<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R[] {
   const c = compile(q);
-  const stmt = statement(db.raw, c.sql);
+  const stmt = statement(rawOf(db), c.sql);
   const rows = timed(db, c.sql, () => stmt.all(...(c.parameters as unknown[]))) as Record<string, unknown>[];
   return rows.map((r) => toCamel<R>(r));
 }
 
 export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R | undefined {
   const c = compile(q);
-  const stmt = statement(db.raw, c.sql);
+  const stmt = statement(rawOf(db), c.sql);
   const row = timed(db, c.sql, () => stmt.get(...(c.parameters as unknown[]))) as Record<string, unknown> | undefined;
   return row ? toCamel<R>(row) : undefined;
 }
@@ -74,7 +75,7 @@ export function run(
   q: Compilable<unknown> | CompiledQuery<unknown>,
 ): { changes: number; lastId: number } {
   const c = compile(q);
-  const stmt = statement(db.raw, c.sql);
+  const stmt = statement(rawOf(db), c.sql);
   const r = timed(db, c.sql, () => stmt.run(...(c.parameters as unknown[])));
   return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
 }
@@ -84,7 +85,7 @@ export function run(
  * deadlock on upgrade). Nested calls become savepoints. Throwing rolls everything back.
  */
 export function transaction<T>(db: RegisterDb, fn: () => T): T {
-  return db.raw.transaction(fn).immediate();
+  return rawOf(db).transaction(fn).immediate();
 }
 
 /**
@@ -92,5 +93,5 @@ export function transaction<T>(db: RegisterDb, fn: () => T): T {
  * positional parameters in the same order as the compiled query's parameters.
  */
 export function prepareBulk(db: RegisterDb, q: Compilable<unknown>): Database.Statement {
-  return db.raw.prepare(q.compile().sql);
+  return rawOf(db).prepare(q.compile().sql);
 }

@@ -1,5 +1,5 @@
 // WhatsApp groups of the units (SPEC §3).
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import type { Group, GroupKind, GroupStatus } from './schema.js';
 

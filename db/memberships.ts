@@ -1,6 +1,6 @@
 // Memberships: a citizen or a staff member in a group, with joined/left history (SPEC §3).
 // Leaving ends a membership (left_on); it never deletes it.
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import { sql } from 'kysely';
 import type { CitizenCategory, GroupKind, Membership } from './schema.js';

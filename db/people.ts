@@ -1,5 +1,5 @@
 // Citizens, identified by their normalised phone number (SPEC §3), and their erasure (§10).
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { first, run } from './exec.js';
 import type { CitizenCategory, Person } from './schema.js';
 

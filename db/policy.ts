@@ -1,7 +1,7 @@
 // The compliance policies a register holds (SPEC §4). Each row is one versioned JSON document;
 // the highest version is the active one. Validation of the document lives in the compliance
 // service (electron/services/compliance/policy.ts): this module only stores and reads text.
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 
 export interface PolicyRow {

@@ -1,7 +1,7 @@
 // Ranks are data (SPEC §3): this is only the default list a new register is seeded with. Each
 // rank has English and Hindi names and accepted spellings; imports match any of them,
 // case-insensitively and ignoring dots, hyphens and spaces ("Sub-Inspector" = "sub inspector").
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, run, transaction } from './exec.js';
 import type { Rank } from './schema.js';
 

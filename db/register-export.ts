@@ -2,9 +2,10 @@
 // by code, exactly the shape the import reads. Members are streamed (a state register has
 // 2,60,000 of them) with a Kysely query compiled once and iterated on the prepared statement.
 import type { Compilable } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, prepareBulk, toCamel } from './exec.js';
 import type { CitizenCategory, Gender, GroupKind, GroupStatus, UnitType } from './schema.js';
+import { rawOf } from './raw.js';
 
 export interface UnitExportRow {
   code: string;
@@ -54,7 +55,7 @@ export interface MemberExportRow {
  * one consistent picture even if another process writes to the register meanwhile (WAL).
  */
 export function readConsistently<T>(db: RegisterDb, fn: () => T): T {
-  return db.raw.transaction(fn).deferred();
+  return rawOf(db).transaction(fn).deferred();
 }
 
 function* iterate<R>(db: RegisterDb, q: Compilable<R>): Generator<R> {

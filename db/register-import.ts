@@ -8,7 +8,7 @@
 // plan is computed against exactly the state it is applied to.
 import type Database from 'better-sqlite3';
 import type { Compilable } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, prepareBulk, transaction } from './exec.js';
 import type { CitizenCategory, Gender, GroupKind, GroupStatus, UnitType } from './schema.js';
 

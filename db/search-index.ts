@@ -1,7 +1,7 @@
 // Keeps the people search index (migration 3) in step with the people table, and turns a
 // clerk's search text into FTS5 queries.
 import { sql } from 'kysely';
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { first, run, transaction } from './exec.js';
 
 /** Above this share of changed people, one bulk rebuild is cheaper than row-by-row updates. */

@@ -1,6 +1,6 @@
 // Typed access to the settings table (JSON values). Each key's shape is declared here so every
 // reader and writer agrees.
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { first, run } from './exec.js';
 
 export interface SettingsShape {

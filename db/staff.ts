@@ -1,5 +1,5 @@
 // Police officers and employees of the district (SPEC §3) and the roster queries.
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import type { Gender, Staff } from './schema.js';
 

@@ -1,5 +1,5 @@
 // Units: the district's thanas, OPs, district centre, division units (SPEC §3).
-import type { RegisterDb } from './connection.js';
+import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import type { Unit, UnitType } from './schema.js';
 

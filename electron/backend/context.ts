@@ -2,7 +2,7 @@
 // transport called them (STYLE: one backend, many transports). Whatever a handler needs from the
 // program around it — the key protector, the PDF printer, the clock, dialogs — arrives here,
 // never through module-level state.
-import type { RegisterDb } from '../../db/connection.js';
+import type { RegisterDb } from '../../db/register-db.js';
 import { AppError } from '../contract/errors.js';
 import type { Progress } from '../contract/progress.js';
 import type { Actor, Work } from '../services/actor.js';

@@ -1,6 +1,6 @@
 // The app's register files under its data folder, and which one it reopens next time.
 import path from 'node:path';
-import type { RegisterDb } from '../../db/connection.js';
+import type { RegisterDb } from '../../db/register-db.js';
 import type { HandlerContext } from './context.js';
 import { writeAppState } from './session.js';
 

@@ -37,6 +37,6 @@ export async function initCommand(o: {
     for (const suffix of ['', '-wal', '-shm']) rmSync(o.file + suffix, { force: true });
     throw err;
   } finally {
-    if (db.raw.open) await db.close();
+    if (db.isOpen()) await db.close();
   }
 }

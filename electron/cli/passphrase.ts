@@ -3,7 +3,7 @@
 // With none of them and no terminal it fails at once (exit 2): a script must never hang on a
 // prompt nobody sees.
 import { readFileSync, statSync } from 'node:fs';
-import { CliError } from './runtime.js';
+import { CliError } from './cli-error.js';
 
 export interface PassphraseOptions {
   /** --passphrase-file */

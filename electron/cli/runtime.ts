@@ -11,17 +11,9 @@ import type { ArgsOf, ResultOf } from '../backend/define.js';
 import type { HandlerName, Handlers } from '../backend/handlers.js';
 import type { Progress } from '../contract/progress.js';
 import type { AppErrorData } from '../contract/errors.js';
+import { CliError } from './cli-error.js';
 
-export class CliError extends Error {
-  constructor(
-    readonly exitCode: 1 | 2 | 130,
-    message: string,
-    readonly json?: unknown,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export { CliError };
 
 export interface GlobalOpts {
   db?: string;

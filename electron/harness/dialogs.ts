@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
 import { AppError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
-import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from './wire.js';
+import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
 
 interface Pending {
   kind: DialogKind;

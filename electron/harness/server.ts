@@ -18,7 +18,7 @@ import { throttleProgress, type CallTarget } from '../backend/call-runner.js';
 import { OpenablePaths } from '../dialogs.js';
 import { readAppAsset, resolveAppAsset, SECURITY_HEADERS } from '../security.js';
 import { HarnessDialogBroker, safeFileName } from './dialogs.js';
-import { API_PATHS, TOKEN_HEADER, type BridgeLine } from './wire.js';
+import { API_PATHS, TOKEN_HEADER, type BridgeLine } from '../contract/bridge-wire.js';
 
 export interface HarnessOptions {
   dataDir: string;

@@ -3,7 +3,7 @@
 // over, and finally the result (electron/harness/wire.ts). The per-run token travels in a
 // header on every request, never in a URL.
 import type { Result } from '../../electron/contract/errors.js';
-import { API_PATHS, TOKEN_HEADER, type BridgeLine, type DialogRequest } from '../../electron/harness/wire.js';
+import { API_PATHS, TOKEN_HEADER, type BridgeLine, type DialogRequest } from '../../electron/contract/bridge-wire.js';
 import { ApiError } from './errors.js';
 import type { Transport } from './transport.js';
 

@@ -3,7 +3,7 @@
 // (the file is copied into the harness's data folder) or a typed path; for folders and save
 // targets, a path prefilled with the harness's suggestion. Styles go through the CSSOM, which
 // the strict CSP allows. Stable data-testid hooks let Playwright drive it.
-import type { DialogRequest } from '../../electron/harness/wire.js';
+import type { DialogRequest } from '../../electron/contract/bridge-wire.js';
 import type { PreviewDialogUi, PreviewTools } from './bridge-transport.js';
 
 const TEXT = {

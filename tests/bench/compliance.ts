@@ -9,6 +9,7 @@ import { computeCompliance, computeComplianceUncached } from '../../electron/ser
 import { fillDemo } from '../../electron/services/demo/demo.js';
 import { medianMs, round, timeMs } from './stats.js';
 import type { BenchRow } from './types.js';
+import { rawOf } from '../../db/raw.js';
 
 export async function benchCompliance(opts: { runs?: number } = {}): Promise<BenchRow[]> {
   const runs = opts.runs ?? 7;
@@ -27,7 +28,7 @@ export async function benchCompliance(opts: { runs?: number } = {}): Promise<Ben
     const warm = await medianMs(runs, () => computeCompliance(db));
     // Floor: one pass over the active-membership index, the least any report must read.
     const floor = await medianMs(runs, () =>
-      db.raw.prepare('SELECT count(*) FROM memberships WHERE left_on IS NULL').get(),
+      rawOf(db).prepare('SELECT count(*) FROM memberships WHERE left_on IS NULL').get(),
     );
 
     const small = openRegister(path.join(dir, 'district.sqlite'));

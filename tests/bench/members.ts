@@ -13,6 +13,7 @@ import { handlers } from '../../electron/backend/handlers.js';
 import type { HandlerContext } from '../../electron/backend/context.js';
 import type { BenchRow } from './types.js';
 import { medianMs, round, timeMs } from './stats.js';
+import { rawOf } from '../../db/raw.js';
 
 const QUERIES: { label: string; args: Record<string, unknown> }[] = [
   { label: 'common name "kumar"', args: { query: 'kumar' } },
@@ -31,7 +32,7 @@ export async function benchMembers(): Promise<BenchRow[]> {
     fillDemo(db, { scale: 'state', now: new Date('2026-11-28T00:00:00Z') });
     const firstIndex = await timeMs(() => refreshSearchIndex(db));
     const floor = await medianMs(5, () =>
-      db.raw.prepare("SELECT count(*) FROM people WHERE name LIKE '%kumar%' OR locality LIKE '%kumar%'").get(),
+      rawOf(db).prepare("SELECT count(*) FROM people WHERE name LIKE '%kumar%' OR locality LIKE '%kumar%'").get(),
     );
     await db.close();
 

@@ -22,6 +22,7 @@ import { runImport } from '../../electron/services/register-io/import.js';
 import type { ImportReport } from '../../electron/services/register-io/types.js';
 import { round } from './stats.js';
 import type { BenchRow } from './types.js';
+import { rawOf } from '../../db/raw.js';
 
 interface Scale {
   thanas: number;
@@ -172,7 +173,7 @@ function rawInsertMs(db: RegisterDb, d: Dataset): number {
     .slice(1)
     .map((r) => [r[0]!, r[1]!, phoneOf(r[2]!), r[3] || 'public', r[4] || null, r[5] || null, day(r[6]!)] as const);
   const at = new Date().toISOString();
-  const raw = db.raw;
+  const raw = rawOf(db);
   const insUnit = raw.prepare(
     'INSERT INTO units (code, name, name_hi, type, parent_id, division, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );

@@ -12,6 +12,7 @@ import { initialiseRegister } from '../../electron/services/register/district.js
 import { writeAppState } from '../../electron/backend/session.js';
 import type { BenchRow } from './types.js';
 import { median, round } from './stats.js';
+import { rawOf } from '../../db/raw.js';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -54,7 +55,7 @@ function dataDirWith(scale: 'district' | 'state' | null): string {
     const db = openRegister(file);
     initialiseRegister(db, { ...DEMO_DISTRICT }, 'bench', new Date());
     fillDemo(db, { scale, now: new Date('2026-11-28T00:00:00Z') });
-    db.raw.close();
+    rawOf(db).close();
     writeAppState(dir, { lastRegister: file });
   }
   return dir;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { appendAudit, auditHead } from '../../../db/audit.js';
 import {
   GENESIS_TAGMANIFEST,
@@ -17,7 +17,7 @@ import {
 } from '../../../db/bundles.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting } from '../../../db/settings.js';
-import type { Progress } from '../../backend/context.js';
+import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import type { ComplianceReport } from '../compliance/types.js';
 import type { BagFile } from './bagit.js';

@@ -6,7 +6,7 @@
 //   cost), so the sealed value is also a key file `minisign -S` can use;
 // - OS: Electron's safeStorage (DPAPI on Windows) in the app. This module takes any object
 //   with safeStorage's three methods, so it imports no Electron and tests can pass a fake.
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { appendAudit } from '../../../db/audit.js';
 import {
   activeKey,

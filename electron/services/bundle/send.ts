@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { appendAudit } from '../../../db/audit.js';
 import { lastOutbox, listOutbox } from '../../../db/bundles.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CallInput } from '../../contract/calls/index.js';

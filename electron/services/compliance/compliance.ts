@@ -12,7 +12,7 @@
 //   members in total, then the smaller code), so a thana with a 240-member and an 80-member group
 //   is compliant and its report names the 240-member group.
 import { changeStamp } from '../../../db/change-stamp.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import {
   activeCitizenCount,
   complianceGroups,
@@ -52,7 +52,7 @@ export interface ComplianceOptions {
   now?: Date;
 }
 
-const reportCache = new WeakMap<RegisterDb['raw'], { stamp: string; report: ComplianceReport }>();
+const reportCache = new WeakMap<RegisterDb, { stamp: string; report: ComplianceReport }>();
 
 /**
  * The compliance report. Computing it reads every active membership (≈0.3 s at state size);
@@ -63,11 +63,11 @@ const reportCache = new WeakMap<RegisterDb['raw'], { stamp: string; report: Comp
 export function computeCompliance(db: RegisterDb, opts: ComplianceOptions = {}): ComplianceReport {
   const now = opts.now ?? new Date();
   const stamp = changeStamp(db);
-  const hit = reportCache.get(db.raw);
+  const hit = reportCache.get(db);
   if (hit && hit.stamp === stamp) return { ...structuredClone(hit.report), generatedAt: now.toISOString() };
   const report = computeComplianceUncached(db, { ...opts, now });
   // Seeding the built-in policy on first use is itself a change: stamp after computing.
-  reportCache.set(db.raw, { stamp: changeStamp(db), report: structuredClone(report) });
+  reportCache.set(db, { stamp: changeStamp(db), report: structuredClone(report) });
   return report;
 }
 

@@ -3,7 +3,7 @@
 // HQ may issue a newer version later (a signed file the district imports). The newest version in
 // the table is the active one. The engine reads thresholds only from the policy — nothing about
 // units, group kinds or counts is a constant in the engine.
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { appendAudit } from '../../../db/audit.js';
 import { insertPolicyRow, latestPolicyRow } from '../../../db/policy.js';
@@ -15,7 +15,7 @@ import { parsePolicy, POLICY_V1, type Policy } from '../../contract/policy.js';
  * read-only connection is left alone (the built-in policy is then used without storing it).
  */
 export function ensurePolicy(db: RegisterDb, opts: { operator?: string; now?: Date } = {}): void {
-  if (db.raw.readonly || latestPolicyRow(db)) return;
+  if (db.readOnly || latestPolicyRow(db)) return;
   const now = opts.now ?? new Date();
   transaction(db, () => {
     if (latestPolicyRow(db)) return;

@@ -11,14 +11,14 @@
 // `state` scale: 1,300 thanas/OPs, 2,60,000 citizens, 60,000 staff — for benchmarks.
 //
 // Thresholds come from the active policy, so the mix survives a policy change.
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { appendAudit } from '../../../db/audit.js';
 import { demoInserters, registerCounts, registerIsEmpty } from '../../../db/demo-insert.js';
 import { transaction } from '../../../db/exec.js';
 import { listRanks, seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CitizenCategory, Gender, GroupKind } from '../../../db/schema.js';
-import type { Progress } from '../../backend/context.js';
+import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import type { Policy } from '../../contract/policy.js';
 import { activePolicy } from '../compliance/policy.js';

@@ -16,7 +16,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import {
   readConsistently,
   exportCounts,
@@ -26,7 +26,7 @@ import {
   iterateMembers,
   type MemberExportRow,
 } from '../../../db/register-export.js';
-import type { Progress } from '../../backend/context.js';
+import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import { guardFormula } from '../../contract/values/cells.js';
 import { UTF8_BOM, csvLine } from './csv.js';

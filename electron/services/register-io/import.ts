@@ -9,12 +9,12 @@
 // during which cancellation is checked between batches of 5,000 rows.
 import path from 'node:path';
 import { appendAudit } from '../../../db/audit.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { listRanks, rankMatcher } from '../../../db/ranks.js';
 import { applyImportWrites, countWrites, loadRegisterSnapshot } from '../../../db/register-import.js';
 import { getSetting } from '../../../db/settings.js';
-import type { Progress } from '../../backend/context.js';
+import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import type { RawSheet, RawSource } from '../../contract/values/cells.js';
 import { sheetByColumns, sheetForName } from './headers.js';

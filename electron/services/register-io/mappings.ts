@@ -1,7 +1,7 @@
 // Column mappings a clerk made by hand, remembered per sheet and header row (SPEC §5: "the UI lets
 // the clerk map columns by hand and remembers the mapping").
 import { appendAudit } from '../../../db/audit.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CallInput } from '../../contract/calls/index.js';

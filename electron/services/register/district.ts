@@ -3,7 +3,7 @@ import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { AppError } from '../../contract/errors.js';
 
 export interface DistrictInput {

@@ -5,7 +5,7 @@ import { transaction } from '../../../db/exec.js';
 import { findGroup, getGroupRow, insertGroup, updateGroup as updateGroupRow } from '../../../db/groups.js';
 import { findStaff } from '../../../db/staff.js';
 import { findUnit } from '../../../db/units.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
 import { AppError, notFound } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';

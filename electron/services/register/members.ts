@@ -22,7 +22,7 @@ import {
   updatePerson as updatePersonRow,
 } from '../../../db/people.js';
 import { findStaff } from '../../../db/staff.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
 import { AppError, notFound } from '../../contract/errors.js';
 import { todayOf, type Actor } from '../actor.js';

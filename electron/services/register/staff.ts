@@ -5,7 +5,7 @@ import { listRanks as listRankRows, rankMatcher } from '../../../db/ranks.js';
 import { findStaff, getStaffRow, insertStaff, updateStaff as updateStaffRow } from '../../../db/staff.js';
 import { searchMembers } from '../../../db/memberships.js';
 import { findUnit } from '../../../db/units.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
 import { AppError, notFound } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';

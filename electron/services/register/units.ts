@@ -2,7 +2,7 @@
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { listGroups } from '../../../db/groups.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import {
   countChildren,
   findUnit,

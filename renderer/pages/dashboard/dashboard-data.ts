@@ -5,7 +5,7 @@ import type {
   UnitCompliance,
   UnitStatus,
 } from '../../../electron/services/compliance/types.js';
-import type { UnitType } from '../units/unit-rules.js';
+import type { UnitType } from '../../../electron/contract/domain.js';
 
 export type StatusCounts = Record<UnitStatus, number> & { total: number };
 

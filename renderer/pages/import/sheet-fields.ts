@@ -1,49 +1,20 @@
 // The register workbook's fields per sheet (SPEC §5) as the mapping step offers them, and the
 // rules the step checks before asking the backend: every required field has a column, no field
-// is chosen twice. The list is typed against the backend's own (`typeof SHEET_FIELDS`), so the
-// two cannot drift apart without a compile error.
-import type {
-  ImportReport,
-  SheetMapping,
-  SheetName,
-  SHEET_FIELDS,
-  WorkbookMapping,
-} from '../../../electron/services/register-io/types.js';
+// is chosen twice. The lists are the contract's own (electron/contract/sheets.ts): one copy.
+import { REQUIRED_FIELDS, SHEET_FIELDS, type SheetName } from '../../../electron/contract/sheets.js';
+import type { ImportReport, SheetMapping, WorkbookMapping } from '../../../electron/services/register-io/types.js';
 
 export type { ImportReport, SheetMapping, SheetName, WorkbookMapping };
 export type SheetReport = ImportReport['sheets'][number];
 export type RowIssue = ImportReport['rejected'][number];
 
-export const FIELDS: typeof SHEET_FIELDS = {
-  units: ['code', 'name', 'name_hi', 'type', 'parent_code', 'division'],
-  groups: ['code', 'unit_code', 'kind', 'name', 'created_on', 'admin_service_no', 'invite_link', 'status'],
-  staff: ['service_no', 'name', 'rank', 'gender', 'posting_unit_code', 'phone'],
-  members: [
-    'group_code',
-    'service_no',
-    'name',
-    'phone',
-    'category',
-    'locality',
-    'occupation',
-    'joined_on',
-    'left_on',
-    'consent_on',
-    'consent_how',
-  ],
-};
+/** The fields of each sheet, in the order the mapping step offers them (contract/sheets.ts). */
+export const FIELDS = SHEET_FIELDS;
 
 export type FieldName = (typeof SHEET_FIELDS)[SheetName][number];
 
-const REQUIRED: Record<SheetName, readonly FieldName[]> = {
-  units: ['code', 'name', 'type'],
-  groups: ['code', 'unit_code', 'kind', 'name'],
-  staff: ['service_no', 'name', 'rank', 'gender', 'posting_unit_code'],
-  members: ['group_code'],
-};
-
 export function isRequired(sheet: SheetName, field: string): boolean {
-  return (REQUIRED[sheet] as readonly string[]).includes(field);
+  return (REQUIRED_FIELDS[sheet] as readonly string[]).includes(field);
 }
 
 /** The mapping the backend used for each sheet (alias table, remembered or earlier choice). */
@@ -84,7 +55,7 @@ export function mappingProblems(sheet: SheetName, mapping: SheetMapping | undefi
     if (seen.has(f)) duplicates.add(f as FieldName);
     seen.add(f);
   }
-  const missing = REQUIRED[sheet].filter((f) => !seen.has(f));
+  const missing: FieldName[] = REQUIRED_FIELDS[sheet].filter((f) => !seen.has(f));
   // A member row is a citizen (name + phone) or a staff member (service number).
   if (sheet === 'members' && !seen.has('service_no')) {
     for (const f of ['name', 'phone'] as const) if (!seen.has(f)) missing.push(f);

@@ -1,7 +1,8 @@
 // Create or edit a WhatsApp group, in a dialog. The kind defaults to what counts for the
-// unit's rule (police–public for a thana/OP, staff for the district centre …); a kind that does
-// not count is allowed (groups exist for many reasons) but flagged. Dates are typed dd-mm-yyyy,
-// invite links must look like WhatsApp's.
+// unit's rule in the active policy (police–public for a thana/OP, staff for the district centre
+// …; read from the backend, never restated here); a kind that does not count is allowed (groups
+// exist for many reasons) but flagged. Dates are typed dd-mm-yyyy; invite links follow the one
+// rule the backend and the app's link opener use (contract/invite-link.ts).
 import { useTranslation } from 'react-i18next';
 import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
@@ -9,15 +10,18 @@ import { parseDateInput, todayIso, formatDate } from '../../format/dates.js';
 import { localName } from '../../format/names.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { CodedRecordDialog } from './CodedRecordDialog.js';
-import {
-  CODE_PATTERN,
-  defaultKind,
-  GROUP_KINDS,
-  INVITE_LINK_PATTERN,
-  qualifyingKinds,
-  type GroupKind,
-  type UnitType,
-} from './unit-rules.js';
+import { CODE_PATTERN, GROUP_KINDS, type GroupKind, type UnitType } from '../../../electron/contract/domain.js';
+import { canonicalInviteLink } from '../../../electron/contract/invite-link.js';
+import { unitNeeds, type Policy } from '../../../electron/contract/policy.js';
+
+/** The group kinds that count for a unit of `type` under `policy` (any kind for a type no rule covers). */
+export function qualifyingKinds(policy: Policy, type: UnitType): readonly GroupKind[] {
+  return unitNeeds(policy, type)?.groupKinds ?? GROUP_KINDS;
+}
+
+function defaultKind(policy: Policy, type: UnitType): GroupKind {
+  return qualifyingKinds(policy, type)[0]!;
+}
 
 export interface GroupFormValues extends Record<string, string> {
   code: string;
@@ -81,6 +85,8 @@ export function toGroupInput(v: GroupFormValues): GroupInput {
 
 interface GroupFormProps {
   mode: 'create' | 'edit';
+  /** The active policy (`policy.active`): which kinds count for which unit type. */
+  policy: Policy;
   units: readonly UnitOption[];
   /** For a new group: the unit it is made for (its kind defaults from the unit's type). */
   unitCode?: string;
@@ -91,7 +97,7 @@ interface GroupFormProps {
   today?: string;
 }
 
-export function GroupFormDialog({ mode, units, unitCode, initial, onSubmit, onCancel, today }: GroupFormProps) {
+export function GroupFormDialog({ mode, policy, units, unitCode, initial, onSubmit, onCancel, today }: GroupFormProps) {
   const { t, i18n } = useTranslation(['units', 'common']);
   const lang = currentLanguage(i18n);
   const startUnit = units.find((u) => u.code === (initial?.unitCode ?? unitCode));
@@ -99,7 +105,7 @@ export function GroupFormDialog({ mode, units, unitCode, initial, onSubmit, onCa
     initial ?? {
       code: '',
       unitCode: startUnit?.code ?? '',
-      kind: startUnit ? defaultKind(startUnit.type) : 'public',
+      kind: startUnit ? defaultKind(policy, startUnit.type) : 'public',
       name: '',
       createdOn: '',
       adminServiceNo: '',
@@ -115,22 +121,21 @@ export function GroupFormDialog({ mode, units, unitCode, initial, onSubmit, onCa
         if (!iso) e.createdOn = t('group.errors.date');
         else if (iso > (today ?? todayIso())) e.createdOn = t('group.errors.future');
       }
-      if (v.inviteLink.trim() && !INVITE_LINK_PATTERN.test(v.inviteLink.trim()))
-        e.inviteLink = t('group.errors.inviteLink');
+      if (v.inviteLink.trim() && !canonicalInviteLink(v.inviteLink.trim())) e.inviteLink = t('group.errors.inviteLink');
       return e;
     },
   );
 
   const unit = units.find((u) => u.code === form.values.unitCode);
   const kind = form.values.kind as GroupKind;
-  const mismatch = unit && !qualifyingKinds(unit.type).includes(kind);
+  const mismatch = unit && !qualifyingKinds(policy, unit.type).includes(kind);
 
   const onUnitChange = (code: string) => {
     form.set('unitCode', code);
     // A new group follows its unit's usual kind until the clerk picks one deliberately.
     const next = units.find((u) => u.code === code);
-    if (mode === 'create' && next && !form.values.name && !qualifyingKinds(next.type).includes(kind)) {
-      form.set('kind', defaultKind(next.type));
+    if (mode === 'create' && next && !form.values.name && !qualifyingKinds(policy, next.type).includes(kind)) {
+      form.set('kind', defaultKind(policy, next.type));
     }
   };
   const unitField = { ...form.field('unitCode'), onChange: onUnitChange };

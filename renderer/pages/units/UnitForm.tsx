@@ -7,7 +7,7 @@ import { useFormState, type Errors } from '../../components/form-state.js';
 import { localName } from '../../format/names.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { CodedRecordDialog } from './CodedRecordDialog.js';
-import { CODE_PATTERN, UNIT_TYPES, type UnitType } from './unit-rules.js';
+import { CODE_PATTERN, UNIT_TYPES, type UnitType } from '../../../electron/contract/domain.js';
 
 export interface UnitFormValues extends Record<string, string> {
   code: string;

@@ -33,6 +33,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
   const detail = useQuery(() => call('units.get', { code }), [code]);
   const report = useQuery(() => call('compliance.report', {}), []);
   const allUnits = useQuery(() => call('units.list', {}), []);
+  const policy = useQuery(() => call('policy.active', {}), []);
 
   if (detail.error && !detail.data) {
     return (
@@ -302,9 +303,10 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
         />
       ) : null}
 
-      {groupDialog ? (
+      {groupDialog && policy.data ? (
         <GroupFormDialog
           mode={groupDialog.mode}
+          policy={policy.data}
           units={unitOptions}
           unitCode={unit.code}
           initial={groupDialog.mode === 'edit' ? groupToForm(groupDialog.group) : undefined}

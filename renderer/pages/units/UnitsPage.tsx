@@ -14,7 +14,7 @@ import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
 import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
 import { UnitFormDialog } from './UnitForm.js';
-import { UNIT_TYPES, type UnitType } from './unit-rules.js';
+import { UNIT_TYPES, type UnitType } from '../../../electron/contract/domain.js';
 import { filterUnits, joinCompliance, statusRank, type StatusFilter, type UnitWithCompliance } from './units-data.js';
 
 const STATUS_FILTERS: readonly StatusFilter[] = ['', 'compliant', 'short', 'missing', 'failing'];

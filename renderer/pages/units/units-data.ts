@@ -2,7 +2,7 @@
 // (compliance.report: status, members of the best group, threshold, shortfall).
 import type { UnitCompliance, UnitStatus } from '../../../electron/services/compliance/types.js';
 import type { Res } from '../../data/call.js';
-import type { UnitType } from './unit-rules.js';
+import type { UnitType } from '../../../electron/contract/domain.js';
 
 export type UnitListRow = Res<'units.list'>[number];
 

@@ -14,7 +14,12 @@ import path from 'node:path';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import type { Result } from '../../../electron/contract/errors.js';
 import type { HandlerName } from '../../../electron/backend/handlers.js';
-import { API_PATHS, TOKEN_HEADER, type BridgeLine, type ScriptedAnswer } from '../../../electron/harness/wire.js';
+import {
+  API_PATHS,
+  TOKEN_HEADER,
+  type BridgeLine,
+  type ScriptedAnswer,
+} from '../../../electron/contract/bridge-wire.js';
 import type { ApiClient, Args, Res } from '../../../renderer/api/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -5,10 +5,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import type { ComplianceReport } from '../../../electron/services/compliance/types.js';
 import { addGroup, addMembership, addStaff, addUnit, fillGroup, makeRegister } from '../../fixtures/builders.js';
 import { tempDir } from '../../fixtures/temp.js';
+import { rawOf } from '../../../db/raw.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -37,7 +38,7 @@ function compliantRegister(db: RegisterDb): void {
   fillGroup(db, addGroup(db, { code: 'PAT-KOTWALI-1', unit: 'PAT-T-KOTWALI', kind: 'public' }).id, 212);
   const staffGroup = addGroup(db, { code: 'PAT-DC-1', unit: 'PAT-DC', kind: 'staff' });
   const women = addGroup(db, { code: 'PAT-DC-W', unit: 'PAT-DC', kind: 'women_staff' });
-  db.raw.transaction(() => {
+  rawOf(db).transaction(() => {
     for (let i = 0; i < 200; i++) {
       const gender = i % 5 === 0 ? 'F' : 'M';
       const s = addStaff(db, { unit: 'PAT-DC', gender, serviceNo: `BP-${1000 + i}` });

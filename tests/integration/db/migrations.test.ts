@@ -8,6 +8,7 @@ import { applyPragmas, migrate, openRegister } from '../../../db/connection.js';
 import { DbError } from '../../../db/errors.js';
 import { LATEST_VERSION, migrations } from '../../../db/migrations/index.js';
 import { tempDir } from '../../fixtures/temp.js';
+import { rawOf } from '../../../db/raw.js';
 
 function rawAt(version: number): Database.Database {
   const raw = new Database(path.join(tempDir(), 'm.sqlite'));
@@ -86,13 +87,13 @@ describe('migrations', () => {
   test('a fresh register is at the latest version and a second open applies nothing', async () => {
     const file = path.join(tempDir(), 'r.sqlite');
     const db = openRegister(file);
-    expect(db.raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(rawOf(db).pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(rawOf(db).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(rawOf(db).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(rawOf(db).pragma('synchronous', { simple: true })).toBe(2); // FULL
     await db.close();
     const again = openRegister(file);
-    expect(migrate(again.raw)).toEqual([]);
+    expect(migrate(rawOf(again))).toEqual([]);
     await again.close();
   });
 

@@ -3,11 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Compilable } from 'kysely';
 import { makeRegister } from '../../fixtures/builders.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
+import { rawOf } from '../../../db/raw.js';
 
 function plan(db: RegisterDb, q: Compilable<unknown>): string {
   const c = q.compile();
-  const rows = db.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as {
+  const rows = rawOf(db)
+    .prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
+    .all(...(c.parameters as unknown[])) as {
     detail: string;
   }[];
   return rows.map((r) => r.detail).join('\n');

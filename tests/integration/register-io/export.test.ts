@@ -5,12 +5,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { all } from '../../../db/exec.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { addGroup, addMembership, addPerson, addUnit } from '../../fixtures/builders.js';
 import { call, ok } from '../../fixtures/context.js';
 import { parseCsv } from '../../../electron/services/register-io/csv.js';
 import { commit, counts, day, harness, writeWorkbook, type Harness } from './workbooks.js';
 import { messyWorkbook } from './messy-workbook.js';
+import { rawOf } from '../../../db/raw.js';
 
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
@@ -244,7 +245,7 @@ describe('export of the register', () => {
     addMembership(db, { groupId: g.id, personId: p.id });
     const erased = addPerson(db, { phone: '+919835012346' });
     addMembership(db, { groupId: g.id, personId: erased.id });
-    db.raw
+    rawOf(db)
       .prepare("UPDATE people SET phone = NULL, name = 'erased', erased_at = '2026-01-01' WHERE id = ?")
       .run(erased.id);
     const r = await ok(h.ctx, 'export.register', { file: path.join(h.dir, 'e.xlsx') });
@@ -260,7 +261,7 @@ describe('export of the register', () => {
     const db = h.ctx.session.db();
     addUnit(db, { code: 'T1' });
     const g = addGroup(db, { code: 'G1', unit: 'T1' });
-    db.raw.transaction(() => {
+    rawOf(db).transaction(() => {
       for (let i = 0; i < 6000; i++) addMembership(db, { groupId: g.id, personId: addPerson(db).id });
     })();
     h.ctx.abort.abort();

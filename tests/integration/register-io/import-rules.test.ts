@@ -5,12 +5,13 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { all } from '../../../db/exec.js';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import { addGroup, addMembership, addPerson, addStaff, addUnit } from '../../fixtures/builders.js';
 import { call, ok } from '../../fixtures/context.js';
 import type { HandlerContext } from '../../../electron/backend/context.js';
 import { brief, commit, counts, harness, preview, writeCsv, writeWorkbook, type Harness } from './workbooks.js';
 import { messyWorkbook } from './messy-workbook.js';
+import { rawOf } from '../../../db/raw.js';
 
 function tables(db: RegisterDb) {
   return Object.fromEntries(
@@ -119,14 +120,14 @@ describe('all or nothing', () => {
     await commit(h, await small(h));
     const db = h.ctx.session.db();
     // Sabotage: the 7,000th membership insert fails like a full disk would.
-    db.raw.exec(`CREATE TRIGGER sabotage BEFORE INSERT ON memberships WHEN (SELECT count(*) FROM memberships) >= 7000
+    rawOf(db).exec(`CREATE TRIGGER sabotage BEFORE INSERT ON memberships WHEN (SELECT count(*) FROM memberships) >= 7000
       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;`);
     const before = tables(db);
     const r = await call(h.ctx, 'import.commit', { file: bigFolder(h.dir, 12_000) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('simulated failure');
     expect(tables(db)).toEqual(before);
-    db.raw.exec('DROP TRIGGER sabotage');
+    rawOf(db).exec('DROP TRIGGER sabotage');
     const retry = await commit(h, bigFolder(h.dir, 12_000));
     expect(retry.entities.memberships.new).toBe(12_000);
   });

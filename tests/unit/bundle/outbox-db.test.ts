@@ -12,6 +12,7 @@ import {
   type OutboxRow,
 } from '../../../db/bundles.js';
 import { makeRegister } from '../../fixtures/builders.js';
+import { rawOf } from '../../../db/raw.js';
 
 const KEY = 'B6E78845F7CFFD0A';
 const h = (c: string) => c.repeat(64);
@@ -40,7 +41,9 @@ describe('bundle tables (migration 2)', () => {
   it('declares exactly the columns the migration creates', () => {
     const { db } = makeRegister();
     const cols = (t: string) =>
-      (db.raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name).sort();
+      (rawOf(db).prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[])
+        .map((c) => c.name)
+        .sort();
     expect(cols('district_keys')).toEqual(['created_at', 'created_by', 'key_id', 'public_key', 'retired_at']);
     expect(cols('district_key_secrets')).toEqual(['created_at', 'key_id', 'protector', 'sealed']);
     expect(cols('bundle_outbox')).toEqual(
@@ -86,7 +89,7 @@ describe('bundle tables (migration 2)', () => {
     expect(() => insertOutbox(db, row(2, h('a'), 'nothex'))).toThrow(/CHECK/);
     insertOutbox(db, row(2, h('a'), h('b')));
     expect(listOutbox(db).map((r) => r.seq)).toEqual([2, 1]);
-    expect(() => db.raw.prepare('DELETE FROM bundle_outbox').run()).toThrow(/append-only/);
-    expect(() => db.raw.prepare("UPDATE bundle_outbox SET location = 'x'").run()).toThrow(/append-only/);
+    expect(() => rawOf(db).prepare('DELETE FROM bundle_outbox').run()).toThrow(/append-only/);
+    expect(() => rawOf(db).prepare("UPDATE bundle_outbox SET location = 'x'").run()).toThrow(/append-only/);
   });
 });

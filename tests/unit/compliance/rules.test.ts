@@ -1,7 +1,7 @@
 // The rules R1–R7 of policy v1 (SPEC §4) on small registers built in real SQLite files: each rule
 // passing and failing, with the exact figures the report must carry.
 import { describe, expect, it } from 'vitest';
-import type { RegisterDb } from '../../../db/connection.js';
+import type { RegisterDb } from '../../../db/register-db.js';
 import type { Gender } from '../../../db/schema.js';
 import { computeCompliance } from '../../../electron/services/compliance/compliance.js';
 import type { ComplianceReport, RuleId } from '../../../electron/services/compliance/types.js';
@@ -14,6 +14,7 @@ import {
   fillGroup,
   makeRegister,
 } from '../../fixtures/builders.js';
+import { rawOf } from '../../../db/raw.js';
 
 const NOW = new Date('2026-02-01T09:30:00.000Z');
 const report = (db: RegisterDb) => computeCompliance(db, { now: NOW });
@@ -23,7 +24,7 @@ const unit = (r: ComplianceReport, code: string) => r.units.find((u) => u.code =
 /** `n` staff posted at `unit`, each an active member of `groupId`. */
 function staffInGroup(db: RegisterDb, unitCode: string, groupId: number, n: number, gender: Gender = 'M'): string[] {
   const out: string[] = [];
-  db.raw.transaction(() => {
+  rawOf(db).transaction(() => {
     for (let i = 0; i < n; i++) {
       const s = addStaff(db, { unit: unitCode, gender });
       addMembership(db, { groupId, staffId: s.id });
@@ -113,8 +114,8 @@ describe('R1: each thana has a police–public group of ≥ 200 active members',
     const leaver = addPerson(db);
     addMembership(db, { groupId: g.id, personId: leaver.id });
     expect(unit(report(db), 'PAT-T-A').members).toBe(201);
-    db.raw.prepare("UPDATE memberships SET left_on = '2026-01-10' WHERE person_id = ?").run(leaver.id);
-    db.raw
+    rawOf(db).prepare("UPDATE memberships SET left_on = '2026-01-10' WHERE person_id = ?").run(leaver.id);
+    rawOf(db)
       .prepare(
         "UPDATE memberships SET left_on = '2026-01-10' WHERE id = (SELECT min(id) FROM memberships WHERE group_id = ?)",
       )
@@ -517,7 +518,7 @@ describe('the report as a whole', () => {
 
   it('a register without a district still reports, with an empty district', () => {
     const { db } = makeRegister();
-    db.raw.prepare("DELETE FROM settings WHERE key = 'district'").run();
+    rawOf(db).prepare("DELETE FROM settings WHERE key = 'district'").run();
     expect(report(db).district).toEqual({ code: '', name: '', nameHi: null });
   });
 });

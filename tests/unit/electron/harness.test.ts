@@ -11,7 +11,7 @@ import { FileSession } from '../../../electron/backend/session.js';
 import { previewOsEncryption } from '../../../electron/harness/preview-platform.js';
 import { ROOT } from '../../fixtures/cli.js';
 import { startHarness, type RunningHarness } from '../../../electron/harness/server.js';
-import { API_PATHS, TOKEN_HEADER, type DialogRequest } from '../../../electron/harness/wire.js';
+import { API_PATHS, TOKEN_HEADER, type DialogRequest } from '../../../electron/contract/bridge-wire.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security.js';
 import { createBridgeTransport, type PreviewDialogUi } from '../../../renderer/api/bridge-transport.js';
 import { createApiClient } from '../../../renderer/api/client.js';

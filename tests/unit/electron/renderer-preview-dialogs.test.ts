@@ -2,7 +2,7 @@
 // The preview-mode stand-in for native dialogs: a plain-DOM overlay the user (or Playwright)
 // answers by uploading a file, typing a path, or cancelling.
 import { describe, expect, it } from 'vitest';
-import type { DialogRequest } from '../../../electron/harness/wire.js';
+import type { DialogRequest } from '../../../electron/contract/bridge-wire.js';
 import type { PreviewTools } from '../../../renderer/api/bridge-transport.js';
 import { createPreviewDialogUi } from '../../../renderer/api/preview-dialogs.js';
 

@@ -1,7 +1,7 @@
 // The browser harness's HTTP contract, shared by the server (electron/harness/server.ts) and
 // the renderer's bridge transport (renderer/api/bridge-transport.ts). Types and constants only.
-import type { Progress } from '../backend/context.js';
-import type { Result } from '../contract/errors.js';
+import type { Progress } from './progress.js';
+import type { Result } from './errors.js';
 
 /** Every /api request carries the per-run token in this header (never in the URL). */
 export const TOKEN_HEADER = 'x-samooh-token';
