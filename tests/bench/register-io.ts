@@ -11,139 +11,21 @@
 //    import alternate, twice each, and the best of each is compared.
 // 2. District size, .xlsx: 45 units, 50 groups, 1,500 staff, 10,000 member rows written with
 //    exceljs, imported end to end (exceljs parsing dominates).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { openRegister, type RegisterDb } from '../../db/connection.js';
 import { listRanks, seedDefaultRanks } from '../../db/ranks.js';
 import { setSetting } from '../../db/settings.js';
 import { runImport } from '../../electron/services/register-io/import.js';
 import type { ImportReport } from '../../electron/services/register-io/types.js';
 import { round } from './stats.js';
+import { DISTRICT, STATE, dataset, writeCsvFolder, writeXlsx, type Dataset } from '../fixtures/register-dataset.js';
 import type { BenchRow } from './types.js';
 import { rawOf } from '../../db/raw.js';
 
-interface Scale {
-  thanas: number;
-  ops: number;
-  staff: number;
-  citizens: number;
-  /** Citizens who are also in a second group. */
-  repeats: number;
-}
-
 /** Alternating floor/import rounds; the best of each is reported. */
 const ROUNDS = 2;
-
-const STATE: Scale = { thanas: 1_000, ops: 300, staff: 60_000, citizens: 250_000, repeats: 10_000 };
-const DISTRICT: Scale = { thanas: 30, ops: 15, staff: 1_500, citizens: 9_500, repeats: 500 };
-
-const RANKS = ['Constable', 'सिपाही', 'Havildar', 'ASI', 'SI', 'दारोगा', 'Inspector', 'DSP', 'Home Guard', 'Chowkidar'];
-const LOCALITIES = ['Kadamkuan', 'कंकड़बाग', 'Patna City', 'दानापुर', 'Phulwari', 'Bakhtiyarpur', 'बाढ़', 'Masaurhi'];
-
-/** Deterministic, valid Indian mobile numbers (all in the 900xxxxxxx–990xxxxxxx mobile ranges). */
-const national = (i: number) => String(9000000000 + i * 37);
-
-/** The same number the way a clerk might have typed it. */
-function typed(i: number): string {
-  const n = national(i);
-  switch (i % 4) {
-    case 0:
-      return n;
-    case 1:
-      return '0' + n;
-    case 2:
-      return `+91-${n.slice(0, 5)}-${n.slice(5)}`;
-    default:
-      return `${n.slice(0, 5)} ${n.slice(5)}`;
-  }
-}
-
-interface Dataset {
-  units: string[][];
-  groups: string[][];
-  staff: string[][];
-  members: string[][];
-}
-
-/** Header row + data rows per sheet. Groups: one police–public group per unit, G-<unit>. */
-function dataset(s: Scale): Dataset {
-  const units = [['code', 'name', 'name_hi', 'type', 'parent_code', 'division']];
-  const groups = [['code', 'unit_code', 'kind', 'name', 'created_on', 'admin_service_no', 'invite_link', 'status']];
-  const staff = [['service_no', 'name', 'rank', 'gender', 'posting_unit_code', 'phone']];
-  const members = [['group_code', 'name', 'phone', 'category', 'locality', 'occupation', 'joined_on']];
-  const unitCodes: string[] = [];
-  for (let t = 0; t < s.thanas; t++) {
-    const code = `T${String(t).padStart(4, '0')}`;
-    unitCodes.push(code);
-    units.push([code, `Thana ${t}`, `थाना ${t}`, 'thana', '', '']);
-  }
-  for (let o = 0; o < s.ops; o++) {
-    const code = `OP${String(o).padStart(4, '0')}`;
-    unitCodes.push(code);
-    units.push([code, `Outpost ${o}`, `ओपी ${o}`, 'op', unitCodes[o % s.thanas]!, '']);
-  }
-  for (const code of unitCodes)
-    groups.push([`G-${code}`, code, 'public', `${code} police public`, '15-01-2023', '', '', 'active']);
-  for (let i = 0; i < s.staff; i++) {
-    staff.push([
-      `BP${String(i).padStart(6, '0')}`,
-      `Staff ${i}`,
-      RANKS[i % RANKS.length]!,
-      i % 7 === 0 ? 'F' : 'M',
-      unitCodes[i % unitCodes.length]!,
-      i % 3 === 0 ? national(5_000_000 + i) : '',
-    ]);
-  }
-  for (let i = 0; i < s.citizens; i++) {
-    members.push([
-      `G-${unitCodes[i % unitCodes.length]}`,
-      i % 5 === 0 ? `नागरिक ${i}` : `Citizen ${i}`,
-      typed(i),
-      i % 10 === 0 ? 'eminent' : 'public',
-      LOCALITIES[i % LOCALITIES.length]!,
-      i % 3 === 0 ? 'Shopkeeper' : '',
-      `${String((i % 28) + 1).padStart(2, '0')}-0${(i % 9) + 1}-2024`,
-    ]);
-  }
-  for (let r = 0; r < s.repeats; r++) {
-    const i = r * 7;
-    members.push([
-      `G-${unitCodes[(i + 1) % unitCodes.length]}`,
-      i % 5 === 0 ? `नागरिक ${i}` : `Citizen ${i}`,
-      national(i),
-      '',
-      '',
-      '',
-      '',
-    ]);
-  }
-  return { units, groups, staff, members };
-}
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function writeCsvFolder(dir: string, d: Dataset): void {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, rows] of Object.entries(d) as [string, string[][]][]) {
-    writeFileSync(
-      path.join(dir, `${name}.csv`),
-      '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n',
-    );
-  }
-}
-
-async function writeXlsx(file: string, d: Dataset): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(d) as [string, string[][]][]) {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 function freshRegister(dir: string, name: string): RegisterDb {
   const db = openRegister(path.join(dir, name));
