@@ -1,22 +1,30 @@
 // The compliance engine's aggregates (SPEC §4). Every count is made by SQLite; the service
 // (electron/services/compliance/compliance.ts) only combines a few thousand aggregate rows.
 //
-// Speed at state size (2,60,000 citizens, 60,000 staff) rests on the partial indexes of
-// migration 1: per-group counts read `memberships_active_person` / `memberships_active_staff`
-// alone (both hold only active rows, so `left_on` is never read from the table). The planner,
-// without statistics, prefers `memberships_active_group` for some of these and then visits every
-// table row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
-// tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN.
+// Speed at state size (2,60,000 citizens, 60,000 staff, 3,50,000 active memberships; issue #7:
+// the report from scratch in ≤ 100 ms) rests on three things:
+// - Per-group splits (eminent/public, staff by rank and gender) are read from the count tables
+//   that migration 4's triggers keep, not recounted: a recount joins every active membership to
+//   its person or staff row, 50–70 ms each, and no index can hold another table's column.
+// - Everything else reads the partial and covering membership indexes of migration 1, never a
+//   membership row, in an order that needs no sort: distinct citizens come from
+//   `memberships_person` (person order), uncovered staff from a merge of the staff table with
+//   `memberships_staff` (both in staff-id order; SQLite's compound-SELECT merge, `MERGE (EXCEPT)`).
+// - The planner, without statistics, sometimes prefers another index and then visits every table
+//   row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
+// tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN, and
+// tests/integration/compliance/aggregates.test.ts checks every figure against the plain GROUP BY
+// queries this module used before the count tables (the oracle).
 import { sql, type Compilable } from 'kysely';
 import type { RegisterDb } from './connection.js';
 import { all, first } from './exec.js';
 import type { Gender, GroupKind, GroupStatus, MembershipsTable, UnitType } from './schema.js';
 
+type MembershipIndex =
+  'memberships_active_person' | 'memberships_active_staff' | 'memberships_person' | 'memberships_staff';
+
 /** `memberships AS <alias> INDEXED BY <index>` as a typed table reference. */
-function membershipsIndexedBy<A extends string>(
-  alias: A,
-  index: 'memberships_active_person' | 'memberships_active_staff',
-) {
+function membershipsIndexedBy<A extends string>(alias: A, index: MembershipIndex) {
   return sql<MembershipsTable>`memberships`.as<A>(sql`${sql.raw(alias)} indexed by ${sql.raw(index)}`);
 }
 
@@ -59,19 +67,19 @@ export function complianceGroups(db: RegisterDb): ComplianceGroupRow[] {
   return all(db, groupsQuery(db));
 }
 
-/** Per group: its active citizen members, and how many of them are eminent. */
+/**
+ * Per group: its active citizen members, and how many of them are eminent (groups with none are
+ * left out), from the count table alone.
+ */
 function citizenCountsQuery(db: RegisterDb) {
   return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
-    .innerJoin('people as p', 'p.id', 'm.personId')
+    .selectFrom('groupCitizenCounts as c')
     .select((eb) => [
-      'm.groupId',
-      eb.fn.countAll<number>().as('citizens'),
-      eb.fn.sum<number>(eb.case().when('p.category', '=', 'eminent').then(1).else(0).end()).as('eminent'),
+      'c.groupId',
+      eb.fn.sum<number>('c.n').as('citizens'),
+      eb.fn.sum<number>(eb.case().when('c.category', '=', 'eminent').then(eb.ref('c.n')).else(0).end()).as('eminent'),
     ])
-    .where('m.leftOn', 'is', null)
-    .where('m.personId', 'is not', null)
-    .groupBy('m.groupId');
+    .groupBy('c.groupId');
 }
 
 export function groupCitizenCounts(db: RegisterDb): { groupId: number; citizens: number; eminent: number }[] {
@@ -79,17 +87,16 @@ export function groupCitizenCounts(db: RegisterDb): { groupId: number; citizens:
 }
 
 /**
- * Per group: its active staff members by rank and gender. One pass gives both the groups' staff
- * counts and the staff groups' rank/gender split.
+ * Per group: its active staff members by rank and gender, from the count table alone. One read
+ * gives both the groups' staff counts and the staff groups' rank/gender split.
  */
 function groupStaffQuery(db: RegisterDb) {
   return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_staff'))
-    .innerJoin('staff as s', 's.id', 'm.staffId')
-    .select((eb) => ['m.groupId', 's.rankId', 's.gender', eb.fn.countAll<number>().as('n')])
-    .where('m.leftOn', 'is', null)
-    .where('m.staffId', 'is not', null)
-    .groupBy(['m.groupId', 's.rankId', 's.gender']);
+    .selectFrom('groupStaffCounts as c')
+    .select(['c.groupId', 'c.rankId', 'c.gender', 'c.n'])
+    .orderBy('c.groupId')
+    .orderBy('c.rankId')
+    .orderBy('c.gender');
 }
 
 export function groupStaffByRankGender(
@@ -99,17 +106,42 @@ export function groupStaffByRankGender(
 }
 
 /**
- * Distinct citizens with an active membership of an active group, from the partial index alone.
- * (Reading in person order through `memberships_person` would avoid the DISTINCT's sort but
- * visits every membership row for `left_on`, which at state size evicts the page cache.)
+ * Distinct citizens with an active membership of an active group: those with an active
+ * membership of any group, less those whose every active membership is in a closed group.
+ *
+ * Why not one COUNT(DISTINCT) over the active memberships of active groups: testing each row's
+ * group costs more than the count itself (≈20 ms at state size) and, read in group order, the
+ * DISTINCT needs a sort of 2,70,000 ids (≈35 ms). `memberships_person` is in person order, so the
+ * first count needs no sort; the second reads only the members of closed groups, which are few.
  */
 function activeCitizensQuery(db: RegisterDb) {
-  return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
+  const inAnyGroup = db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_person'))
     .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
     .where('m.personId', 'is not', null)
+    .where('m.leftOn', 'is', null);
+  // CROSS JOIN keeps the join order: the few closed groups first, then their members.
+  const onlyInClosedGroups = db.k
+    .selectFrom('groups as g')
+    .crossJoin(membershipsIndexedBy('m', 'memberships_active_person'))
+    .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
+    .whereRef('m.groupId', '=', 'g.id')
+    .where('g.status', '<>', 'active')
+    .where('m.personId', 'is not', null)
     .where('m.leftOn', 'is', null)
-    .where('m.groupId', 'in', db.k.selectFrom('groups').select('id').where('status', '=', 'active'));
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom(membershipsIndexedBy('other', 'memberships_person'))
+            .innerJoin('groups as og', 'og.id', 'other.groupId')
+            .select('other.id')
+            .whereRef('other.personId', '=', 'm.personId')
+            .where('other.leftOn', 'is', null)
+            .where('og.status', '=', 'active'),
+        ),
+      ),
+    );
+  return db.k.selectNoFrom((eb) => eb(inAnyGroup, '-', onlyInClosedGroups).as('n'));
 }
 
 export function activeCitizenCount(db: RegisterDb): number {
@@ -154,14 +186,48 @@ export function staffTotals(db: RegisterDb): StaffTotalRow[] {
   return all(db, staffTotalsQuery(db));
 }
 
-/** Ids of staff with an active membership of an active group of the given kinds. */
-function coveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
-  return db.k
-    .selectFrom('memberships as m')
-    .select('m.staffId')
-    .where('m.leftOn', 'is', null)
+/**
+ * Ids of staff with no active membership of an active group of `kinds`, in id order: all staff
+ * EXCEPT those with an active membership of any group, UNION those whose every active
+ * membership is in a group that does not count (closed, or of another kind).
+ *
+ * Why not "EXCEPT the members of counting groups" directly: testing each of the 80,000 active
+ * staff memberships' group costs more than the rest of the query (≈10 ms at state size). Read in
+ * staff-id order (the staff table, and the covering `memberships_staff`), the EXCEPT is a merge,
+ * with no sort and no temporary index (`MERGE (EXCEPT)` in the plan); the UNION's right side
+ * reads only the members of groups that do not count, which under policy v1 are the closed ones.
+ */
+function uncoveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
+  const inAnyGroup = db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_staff'))
+    .select('m.staffId as id')
     .where('m.staffId', 'is not', null)
-    .where('m.groupId', 'in', activeGroupIds(db, kinds));
+    .where('m.leftOn', 'is', null)
+    .$narrowType<{ id: number }>();
+  // CROSS JOIN keeps the join order: the groups that do not count first, then their members.
+  const onlyInGroupsThatDoNotCount = db.k
+    .selectFrom('groups as g')
+    .crossJoin(membershipsIndexedBy('m', 'memberships_active_staff'))
+    .select('m.staffId as id')
+    .whereRef('m.groupId', '=', 'g.id')
+    .where((eb) => eb.not(eb.and([eb('g.status', '=', 'active'), eb('g.kind', 'in', nonEmpty(kinds))])))
+    .where('m.staffId', 'is not', null)
+    .where('m.leftOn', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom(membershipsIndexedBy('other', 'memberships_staff'))
+            .innerJoin('groups as og', 'og.id', 'other.groupId')
+            .select('other.id')
+            .whereRef('other.staffId', '=', 'm.staffId')
+            .where('other.leftOn', 'is', null)
+            .where('og.status', '=', 'active')
+            .where('og.kind', 'in', nonEmpty(kinds)),
+        ),
+      ),
+    )
+    .$narrowType<{ id: number }>();
+  return db.k.selectFrom('staff').select('id').except(inAnyGroup).union(onlyInGroupsThatDoNotCount).orderBy('id');
 }
 
 function activeGroupIds(db: RegisterDb, kinds: readonly GroupKind[]) {
@@ -178,16 +244,13 @@ export interface UncoveredStaffRow {
 }
 
 function uncoveredStaffQuery(db: RegisterDb, kinds: readonly GroupKind[]) {
+  // CROSS JOIN keeps the join order: the few uncovered ids first, then their rows.
   return db.k
-    .selectFrom('staff as s')
+    .selectFrom(uncoveredStaffIds(db, kinds).as('x'))
+    .crossJoin('staff as s')
     .innerJoin('units as u', 'u.id', 's.postingUnitId')
     .select(['s.id', 's.serviceNo', 's.name', 's.rankId', 's.gender', 'u.code as unitCode'])
-    .where(
-      's.id',
-      'not in',
-      // `staff_id IS NOT NULL` above keeps NULL out of the list (NOT IN with a NULL is never true).
-      coveredStaffIds(db, kinds).$narrowType<{ staffId: number }>(),
-    )
+    .whereRef('s.id', '=', 'x.id')
     .orderBy('s.serviceNo');
 }
 
@@ -222,15 +285,28 @@ export interface GenderViolationRow {
  */
 function genderViolationsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
   // CROSS JOIN keeps SQLite's join order: the few women's groups first, then their members
-  // through `memberships_active_group`, never a pass over every membership.
+  // through `memberships_active_group`, never a pass over every membership. Only groups whose
+  // counts show a citizen or staff of another gender are read member by member: a compliant
+  // women's group costs two look-ups in the count tables, not a pass over its members.
   return db.k
     .selectFrom('groups as g')
     .crossJoin('memberships as m')
     .leftJoin('staff as s', 's.id', 'm.staffId')
     .select(['g.code as groupCode', 'm.id as membershipId', 'm.personId', 's.serviceNo', 's.gender'])
-    .whereRef('m.groupId', '=', 'g.id')
     .where('g.status', '=', 'active')
     .where('g.kind', 'in', nonEmpty(kinds))
+    .where(({ or, exists, selectFrom }) =>
+      or([
+        exists(selectFrom('groupCitizenCounts as cc').select('cc.n').whereRef('cc.groupId', '=', 'g.id')),
+        exists(
+          selectFrom('groupStaffCounts as sc')
+            .select('sc.n')
+            .whereRef('sc.groupId', '=', 'g.id')
+            .where('sc.gender', 'not in', nonEmpty(genders)),
+        ),
+      ]),
+    )
+    .whereRef('m.groupId', '=', 'g.id')
     .where('m.leftOn', 'is', null)
     .where((eb) => eb.or([eb('m.personId', 'is not', null), eb('s.gender', 'not in', nonEmpty(genders))]))
     .orderBy('g.code')

@@ -123,6 +123,21 @@ export interface PeopleSearchDirtyTable {
   id: number;
 }
 
+/** Active citizen memberships per group and category, kept by triggers (migration 4). */
+export interface GroupCitizenCountsTable {
+  groupId: number;
+  category: CitizenCategory;
+  n: number;
+}
+
+/** Active staff memberships per group, rank and gender, kept by triggers (migration 4). */
+export interface GroupStaffCountsTable {
+  groupId: number;
+  rankId: number;
+  gender: Gender;
+  n: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   peopleSearch: PeopleSearchTable;
@@ -135,6 +150,8 @@ export interface DB {
   memberships: MembershipsTable;
   policies: PoliciesTable;
   auditLog: AuditLogTable;
+  groupCitizenCounts: GroupCitizenCountsTable;
+  groupStaffCounts: GroupStaffCountsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;
