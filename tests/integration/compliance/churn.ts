@@ -4,7 +4,7 @@
 // use, and plain SQL for the writes no service makes (moves, deletes), so that the count triggers
 // and the compliance queries meet every kind of change.
 import type { RegisterDb } from '../../../db/connection.js';
-import { all, first } from '../../../db/exec.js';
+import { all, first, transaction } from '../../../db/exec.js';
 import { endMembership, insertMembership } from '../../../db/memberships.js';
 import { anonymisePerson, updatePerson } from '../../../db/people.js';
 import { updateStaff } from '../../../db/staff.js';
@@ -56,8 +56,15 @@ const OPS: ChurnOp[] = [
   'reopen',
 ];
 
-/** Applies `steps` random changes; returns how many of each were made. */
+/**
+ * Applies `steps` random changes in one transaction (one commit: a synchronous=FULL commit per
+ * change would make this a test of the disk); returns how many of each were made.
+ */
 export function churn(db: RegisterDb, seed: number, steps: number): Record<ChurnOp, number> {
+  return transaction(db, () => churnSteps(db, seed, steps));
+}
+
+function churnSteps(db: RegisterDb, seed: number, steps: number): Record<ChurnOp, number> {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T | undefined =>
     list.length ? list[Math.floor(rnd() * list.length)] : undefined;
