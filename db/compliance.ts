@@ -3,13 +3,15 @@
 //
 // Speed at state size (2,60,000 citizens, 60,000 staff, 3,50,000 active memberships; issue #7:
 // the report from scratch in ≤ 100 ms) rests on three things:
-// - Per-group splits (eminent/public, staff by rank and gender) are read from the count tables
-//   that migration 4's triggers keep, not recounted: a recount joins every active membership to
-//   its person or staff row, 50–70 ms each, and no index can hold another table's column.
-// - Everything else reads the partial and covering membership indexes of migration 1, never a
-//   membership row, in an order that needs no sort: distinct citizens come from
-//   `memberships_person` (person order), uncovered staff from a merge of the staff table with
-//   `memberships_staff` (both in staff-id order; SQLite's compound-SELECT merge, `MERGE (EXCEPT)`).
+// - Per-group splits (eminent/public, staff by rank and gender) and the district's distinct
+//   citizens are read from the count tables that migration 4's triggers keep, not recounted: a
+//   recount joins every active membership to its person or staff row (50–70 ms per split), or
+//   sorts 2,70,000 person ids, and no index can hold another table's column.
+// - Uncovered staff (R6's kinds are policy, so no count can be kept for them) come from the
+//   covering `memberships_staff` in staff-id order, merged with the staff table without a sort
+//   (SQLite's compound-SELECT merge, `MERGE (EXCEPT)`), testing no membership's group one by one;
+//   members of groups that do not count are put right afterwards, and only they.
+// - The women's groups (R4) are read member by member, never all memberships.
 // - The planner, without statistics, sometimes prefers another index and then visits every table
 //   row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
 // tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN, and
@@ -20,8 +22,7 @@ import type { RegisterDb } from './connection.js';
 import { all, first } from './exec.js';
 import type { Gender, GroupKind, GroupStatus, MembershipsTable, UnitType } from './schema.js';
 
-type MembershipIndex =
-  'memberships_active_person' | 'memberships_active_staff' | 'memberships_person' | 'memberships_staff';
+type MembershipIndex = 'memberships_active_staff' | 'memberships_staff';
 
 /** `memberships AS <alias> INDEXED BY <index>` as a typed table reference. */
 function membershipsIndexedBy<A extends string>(alias: A, index: MembershipIndex) {
@@ -106,42 +107,13 @@ export function groupStaffByRankGender(
 }
 
 /**
- * Distinct citizens with an active membership of an active group: those with an active
- * membership of any group, less those whose every active membership is in a closed group.
- *
- * Why not one COUNT(DISTINCT) over the active memberships of active groups: testing each row's
- * group costs more than the count itself (≈20 ms at state size) and, read in group order, the
- * DISTINCT needs a sort of 2,70,000 ids (≈35 ms). `memberships_person` is in person order, so the
- * first count needs no sort; the second reads only the members of closed groups, which are few.
+ * Distinct citizens with an active membership of an active group: the rows of the count table
+ * (one per such citizen). A COUNT(DISTINCT) over the memberships would test each one's group and
+ * sort or scan 2,70,000 person ids (15–35 ms at state size); SQLite counts a table's rows from
+ * its b-tree pages.
  */
 function activeCitizensQuery(db: RegisterDb) {
-  const inAnyGroup = db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_person'))
-    .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
-    .where('m.personId', 'is not', null)
-    .where('m.leftOn', 'is', null);
-  // CROSS JOIN keeps the join order: the few closed groups first, then their members.
-  const onlyInClosedGroups = db.k
-    .selectFrom('groups as g')
-    .crossJoin(membershipsIndexedBy('m', 'memberships_active_person'))
-    .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
-    .whereRef('m.groupId', '=', 'g.id')
-    .where('g.status', '<>', 'active')
-    .where('m.personId', 'is not', null)
-    .where('m.leftOn', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom(membershipsIndexedBy('other', 'memberships_person'))
-            .innerJoin('groups as og', 'og.id', 'other.groupId')
-            .select('other.id')
-            .whereRef('other.personId', '=', 'm.personId')
-            .where('other.leftOn', 'is', null)
-            .where('og.status', '=', 'active'),
-        ),
-      ),
-    );
-  return db.k.selectNoFrom((eb) => eb(inAnyGroup, '-', onlyInClosedGroups).as('n'));
+  return db.k.selectFrom('citizenActiveGroups').select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 export function activeCitizenCount(db: RegisterDb): number {
@@ -228,10 +200,6 @@ function uncoveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
     )
     .$narrowType<{ id: number }>();
   return db.k.selectFrom('staff').select('id').except(inAnyGroup).union(onlyInGroupsThatDoNotCount).orderBy('id');
-}
-
-function activeGroupIds(db: RegisterDb, kinds: readonly GroupKind[]) {
-  return db.k.selectFrom('groups').select('id').where('status', '=', 'active').where('kind', 'in', nonEmpty(kinds));
 }
 
 export interface UncoveredStaffRow {
@@ -322,18 +290,36 @@ export function genderViolations(
   return all(db, genderViolationsQuery(db, kinds, genders));
 }
 
-/** Distinct staff of `genders` with an active membership of an active group of `kinds`. */
+/**
+ * Distinct staff of `genders` with an active membership of an active group of `kinds`: the
+ * distinct staff members of those groups, less those of other genders. The first needs no staff
+ * row; the second reads, member by member, only the groups whose counts show another gender
+ * (looking up 10,000 women staff one by one cost more than the rest of the report's R4).
+ */
 function staffOfGendersInKindsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
-  return db.k
+  // CROSS JOIN keeps SQLite's join order: the few groups of `kinds` first, then their members.
+  const members = db.k
     .selectFrom('groups as g')
-    .crossJoin('memberships as m')
-    .innerJoin('staff as s', 's.id', 'm.staffId')
-    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .crossJoin(membershipsIndexedBy('m', 'memberships_active_staff'))
     .whereRef('m.groupId', '=', 'g.id')
     .where('g.status', '=', 'active')
     .where('g.kind', 'in', nonEmpty(kinds))
-    .where('m.leftOn', 'is', null)
-    .where('s.gender', 'in', nonEmpty(genders));
+    .where('m.staffId', 'is not', null)
+    .where('m.leftOn', 'is', null);
+  const everyone = members.select((eb) => eb.fn.count<number>('m.staffId').distinct().as('n'));
+  const ofOtherGenders = members
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('groupStaffCounts as sc')
+          .select('sc.n')
+          .whereRef('sc.groupId', '=', 'g.id')
+          .where('sc.gender', 'not in', nonEmpty(genders)),
+      ),
+    )
+    .innerJoin('staff as s', 's.id', 'm.staffId')
+    .where('s.gender', 'not in', nonEmpty(genders))
+    .select((eb) => eb.fn.count<number>('m.staffId').distinct().as('n'));
+  return db.k.selectNoFrom((eb) => eb(everyone, '-', ofOtherGenders).as('n'));
 }
 
 export function staffOfGendersInKinds(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]): number {

@@ -138,6 +138,12 @@ export interface GroupStaffCountsTable {
   n: number;
 }
 
+/** Citizens with an active membership of an active group, and how many (migration 4). */
+export interface CitizenActiveGroupsTable {
+  personId: number;
+  n: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   peopleSearch: PeopleSearchTable;
@@ -152,6 +158,7 @@ export interface DB {
   auditLog: AuditLogTable;
   groupCitizenCounts: GroupCitizenCountsTable;
   groupStaffCounts: GroupStaffCountsTable;
+  citizenActiveGroups: CitizenActiveGroupsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

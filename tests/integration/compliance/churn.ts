@@ -176,23 +176,48 @@ function churnSteps(db: RegisterDb, seed: number, steps: number): Record<ChurnOp
   return done;
 }
 
+interface CitizenCountRow {
+  group_id: number;
+  category: string;
+  n: number;
+}
+interface CitizenGroupsRow {
+  person_id: number;
+  n: number;
+}
+interface StaffCountRow {
+  group_id: number;
+  rank_id: number;
+  gender: string;
+  n: number;
+}
+
 /** The count tables as stored, and as a recount from the memberships computes them. */
 export function countTables(db: RegisterDb) {
-  const q = (s: string) => db.raw.prepare(s).all();
+  const q = <T>(s: string) => db.raw.prepare(s).all() as T[];
   return {
     kept: {
-      citizens: q('SELECT group_id, category, n FROM group_citizen_counts ORDER BY group_id, category'),
-      staff: q('SELECT group_id, rank_id, gender, n FROM group_staff_counts ORDER BY group_id, rank_id, gender'),
+      citizens: q<CitizenCountRow>(
+        'SELECT group_id, category, n FROM group_citizen_counts ORDER BY group_id, category',
+      ),
+      staff: q<StaffCountRow>(
+        'SELECT group_id, rank_id, gender, n FROM group_staff_counts ORDER BY group_id, rank_id, gender',
+      ),
+      citizenGroups: q<CitizenGroupsRow>('SELECT person_id, n FROM citizen_active_groups ORDER BY person_id'),
     },
     recount: {
-      citizens: q(`SELECT m.group_id, p.category, count(*) AS n
+      citizens: q<CitizenCountRow>(`SELECT m.group_id, p.category, count(*) AS n
                    FROM memberships m JOIN people p ON p.id = m.person_id
                    WHERE m.left_on IS NULL
                    GROUP BY m.group_id, p.category ORDER BY m.group_id, p.category`),
-      staff: q(`SELECT m.group_id, s.rank_id, s.gender, count(*) AS n
+      staff: q<StaffCountRow>(`SELECT m.group_id, s.rank_id, s.gender, count(*) AS n
                 FROM memberships m JOIN staff s ON s.id = m.staff_id
                 WHERE m.left_on IS NULL
                 GROUP BY m.group_id, s.rank_id, s.gender ORDER BY m.group_id, s.rank_id, s.gender`),
+      citizenGroups: q<CitizenGroupsRow>(`SELECT m.person_id, count(*) AS n
+                FROM memberships m JOIN groups g ON g.id = m.group_id
+                WHERE m.left_on IS NULL AND m.person_id IS NOT NULL AND g.status = 'active'
+                GROUP BY m.person_id ORDER BY m.person_id`),
     },
   };
 }

@@ -9,6 +9,7 @@ import { transaction } from '../../../db/exec.js';
 import { endMembership, insertMembership } from '../../../db/memberships.js';
 import { anonymisePerson, updatePerson } from '../../../db/people.js';
 import { updateStaff } from '../../../db/staff.js';
+import { updateGroup } from '../../../db/groups.js';
 import { fillDemo } from '../../../electron/services/compliance/demo.js';
 import { runImport } from '../../../electron/services/register-io/import.js';
 import type { ImportReport } from '../../../electron/services/register-io/types.js';
@@ -49,7 +50,7 @@ describe('count tables', () => {
   it('count active memberships as they are written, by category and by rank and gender', () => {
     const r = smallRegister();
     const { db } = r;
-    expect(counts(db)).toEqual({ citizens: [], staff: [] });
+    expect(counts(db)).toEqual({ citizens: [], staff: [], citizenGroups: [] });
     addMembership(db, { groupId: r.g1, personId: r.eminent });
     addMembership(db, { groupId: r.g1, personId: r.pub });
     addMembership(db, { groupId: r.g2, personId: r.pub });
@@ -70,6 +71,10 @@ describe('count tables', () => {
         { group_id: r.g2, rank_id: r.SI, gender: 'F', n: 1 },
         { group_id: r.g2, rank_id: r.CON, gender: 'M', n: 1 },
       ].sort((a, b) => a.group_id - b.group_id || a.rank_id - b.rank_id),
+      citizenGroups: [
+        { person_id: r.eminent, n: 1 },
+        { person_id: r.pub, n: 2 },
+      ],
     });
   });
 
@@ -81,7 +86,11 @@ describe('count tables', () => {
     const s1 = addMembership(db, { groupId: r.g2, staffId: r.con });
     endMembership(db, m1, '2026-01-10', AT);
     endMembership(db, s1, '2026-01-10', AT);
-    expect(counts(db)).toEqual({ citizens: [{ group_id: r.g1, category: 'public', n: 1 }], staff: [] });
+    expect(counts(db)).toEqual({
+      citizens: [{ group_id: r.g1, category: 'public', n: 1 }],
+      staff: [],
+      citizenGroups: [{ person_id: r.pub, n: 1 }],
+    });
     // A new active row for the same member and group (the import's and the UI's way to rejoin).
     insertMembership(db, { groupId: r.g1, personId: r.eminent, staffId: null, joinedOn: '2026-01-15' }, AT);
     insertMembership(db, { groupId: r.g2, personId: null, staffId: r.con, joinedOn: '2026-01-15' }, AT);
@@ -107,13 +116,45 @@ describe('count tables', () => {
     expect(counts(db)).toEqual({
       citizens: [{ group_id: r.g2, category: 'eminent', n: 1 }],
       staff: [{ group_id: r.g2, rank_id: r.SI, gender: 'F', n: 1 }],
+      citizenGroups: [{ person_id: r.eminent, n: 1 }],
     });
     db.raw.prepare('UPDATE memberships SET person_id = ? WHERE id = ?').run(r.pub, m);
     db.raw.prepare('UPDATE memberships SET staff_id = ? WHERE id = ?').run(r.con, s);
     expect(counts(db)).toEqual({
       citizens: [{ group_id: r.g2, category: 'public', n: 1 }],
       staff: [{ group_id: r.g2, rank_id: r.CON, gender: 'M', n: 1 }],
+      citizenGroups: [{ person_id: r.pub, n: 1 }],
     });
+  });
+
+  it("count a citizen among the district's citizens while one of their active groups is open", () => {
+    const r = smallRegister();
+    const { db } = r;
+    addMembership(db, { groupId: r.g1, personId: r.eminent });
+    addMembership(db, { groupId: r.g2, personId: r.eminent });
+    addMembership(db, { groupId: r.g2, personId: r.pub });
+    addMembership(db, { groupId: r.g2, staffId: r.si });
+    const perGroup = counts(db);
+    updateGroup(db, r.g2, { status: 'closed' }, AT);
+    expect(counts(db).citizenGroups).toEqual([{ person_id: r.eminent, n: 1 }]);
+    // A closed group keeps its own figures (they are history, shown but never counted).
+    expect({ ...counts(db), citizenGroups: [] }).toEqual({ ...perGroup, citizenGroups: [] });
+    // Joining or leaving a closed group does not change the district's citizens.
+    addMembership(db, { groupId: r.g2, personId: r.eminent, joinedOn: '2019-01-01', leftOn: '2019-02-01' });
+    const m = addMembership(db, { groupId: r.g1, personId: r.pub });
+    expect(counts(db).citizenGroups).toEqual([
+      { person_id: r.eminent, n: 1 },
+      { person_id: r.pub, n: 1 },
+    ]);
+    // Writing the same status again, or the group's other fields, changes nothing.
+    updateGroup(db, r.g2, { status: 'closed', name: 'Renamed' }, AT);
+    updateGroup(db, r.g1, { status: 'active', kind: 'cyber_senani' }, AT);
+    endMembership(db, m, '2026-01-19', AT);
+    updateGroup(db, r.g2, { status: 'active' }, AT);
+    expect(counts(db).citizenGroups).toEqual([
+      { person_id: r.eminent, n: 2 },
+      { person_id: r.pub, n: 1 },
+    ]);
   });
 
   it("move a member's active memberships, not the left ones, to their new category, rank or gender", () => {
@@ -261,8 +302,8 @@ describe('count tables and imports', () => {
     const first = await importFolder(db, folder(dir, 'first'));
     expect(first.totals.rejected).toBe(0);
     const c1 = counts(db);
-    expect(c1.citizens.reduce((n, r) => n + (r as { n: number }).n, 0)).toBe(330);
-    expect(c1.staff.reduce((n, r) => n + (r as { n: number }).n, 0)).toBe(40);
+    expect(c1.citizens.reduce((n, r) => n + r.n, 0)).toBe(330);
+    expect(c1.staff.reduce((n, r) => n + r.n, 0)).toBe(40);
 
     await importFolder(db, folder(dir, 'again'));
     expect(counts(db)).toEqual(c1);

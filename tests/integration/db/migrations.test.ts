@@ -125,12 +125,23 @@ describe('migrations', () => {
       { group_id: 2, rank_id: 1, gender: 'F', n: 1 },
       { group_id: 2, rank_id: 2, gender: 'F', n: 1 },
     ]);
+    // Citizens in an active group: 1 (Sita, eminent) and 2 (Ram); 3 (Shyam) only in the closed one.
+    expect(raw.prepare('SELECT person_id, n FROM citizen_active_groups ORDER BY 1').all()).toEqual([
+      { person_id: 1, n: 1 },
+      { person_id: 2, n: 1 },
+    ]);
     // And from now on the triggers keep them.
     raw.exec(`UPDATE memberships SET left_on = '2026-01-01' WHERE group_id = 1 AND person_id = 1`);
     raw.exec(`UPDATE people SET category = 'eminent' WHERE id = 3`);
     expect(raw.prepare('SELECT group_id, category, n FROM group_citizen_counts ORDER BY 1, 2').all()).toEqual([
       { group_id: 1, category: 'public', n: 1 },
       { group_id: 3, category: 'eminent', n: 2 },
+    ]);
+    raw.exec(`UPDATE groups SET status = 'active' WHERE id = 3`);
+    expect(raw.prepare('SELECT person_id, n FROM citizen_active_groups ORDER BY 1').all()).toEqual([
+      { person_id: 1, n: 1 },
+      { person_id: 2, n: 1 },
+      { person_id: 3, n: 1 },
     ]);
     raw.close();
   });

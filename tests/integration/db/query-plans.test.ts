@@ -47,6 +47,7 @@ describe('query plans', () => {
       .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'group_counts_%'")
       .all() as { name: string; sql: string }[];
     expect(triggers.map((t) => t.name).sort()).toEqual([
+      'group_counts_group_status',
       'group_counts_membership_delete',
       'group_counts_membership_insert',
       'group_counts_membership_update_new',
@@ -76,7 +77,7 @@ describe('query plans', () => {
         statements++;
       }
     }
-    expect(statements).toBe(18);
+    expect(statements).toBe(27);
   });
 
   test('groups of a unit and staff of a posting unit use their indexes', () => {
