@@ -1,23 +1,32 @@
 // The compliance engine's aggregates (SPEC §4). Every count is made by SQLite; the service
 // (electron/services/compliance/compliance.ts) only combines a few thousand aggregate rows.
 //
-// Speed at state size (2,60,000 citizens, 60,000 staff) rests on the partial indexes of
-// migration 1: per-group counts read `memberships_active_person` / `memberships_active_staff`
-// alone (both hold only active rows, so `left_on` is never read from the table). The planner,
-// without statistics, prefers `memberships_active_group` for some of these and then visits every
-// table row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
-// tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN.
+// Speed at state size (2,60,000 citizens, 60,000 staff, 3,50,000 active memberships; issue #7:
+// the report from scratch in ≤ 100 ms) rests on three things:
+// - Per-group splits (eminent/public, staff by rank and gender) and the district's distinct
+//   citizens are read from the count tables that migration 4's triggers keep, not recounted: a
+//   recount joins every active membership to its person or staff row (50–70 ms per split), or
+//   sorts 2,70,000 person ids, and no index can hold another table's column.
+// - Uncovered staff (R6's kinds are policy, so no count can be kept for them) come from the
+//   covering `memberships_staff` in staff-id order, merged with the staff table without a sort
+//   (SQLite's compound-SELECT merge, `MERGE (EXCEPT)`), testing no membership's group one by one;
+//   members of groups that do not count are put right afterwards, and only they.
+// - The women's groups (R4) are read member by member, never all memberships.
+// - The planner, without statistics, sometimes prefers another index and then visits every table
+//   row; `INDEXED BY` pins the index (and fails loudly if a migration ever renames it).
+// tests/unit/compliance/query-plans.test.ts checks the plans with EXPLAIN QUERY PLAN, and
+// tests/integration/compliance/aggregates.test.ts checks every figure against the plain GROUP BY
+// queries this module used before the count tables (the oracle).
 import { sql, type Compilable } from 'kysely';
 import type { RegisterDb } from './register-db.js';
 import { all, first } from './exec.js';
 import type { Gender, GroupKind, GroupStatus, MembershipsTable, UnitType } from './schema.js';
 import { rawOf } from './raw.js';
 
+type MembershipIndex = 'memberships_active_staff' | 'memberships_staff';
+
 /** `memberships AS <alias> INDEXED BY <index>` as a typed table reference. */
-function membershipsIndexedBy<A extends string>(
-  alias: A,
-  index: 'memberships_active_person' | 'memberships_active_staff',
-) {
+function membershipsIndexedBy<A extends string>(alias: A, index: MembershipIndex) {
   return sql<MembershipsTable>`memberships`.as<A>(sql`${sql.raw(alias)} indexed by ${sql.raw(index)}`);
 }
 
@@ -60,19 +69,19 @@ export function complianceGroups(db: RegisterDb): ComplianceGroupRow[] {
   return all(db, groupsQuery(db));
 }
 
-/** Per group: its active citizen members, and how many of them are eminent. */
+/**
+ * Per group: its active citizen members, and how many of them are eminent (groups with none are
+ * left out), from the count table alone.
+ */
 function citizenCountsQuery(db: RegisterDb) {
   return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
-    .innerJoin('people as p', 'p.id', 'm.personId')
+    .selectFrom('groupCitizenCounts as c')
     .select((eb) => [
-      'm.groupId',
-      eb.fn.countAll<number>().as('citizens'),
-      eb.fn.sum<number>(eb.case().when('p.category', '=', 'eminent').then(1).else(0).end()).as('eminent'),
+      'c.groupId',
+      eb.fn.sum<number>('c.n').as('citizens'),
+      eb.fn.sum<number>(eb.case().when('c.category', '=', 'eminent').then(eb.ref('c.n')).else(0).end()).as('eminent'),
     ])
-    .where('m.leftOn', 'is', null)
-    .where('m.personId', 'is not', null)
-    .groupBy('m.groupId');
+    .groupBy('c.groupId');
 }
 
 export function groupCitizenCounts(db: RegisterDb): { groupId: number; citizens: number; eminent: number }[] {
@@ -80,17 +89,16 @@ export function groupCitizenCounts(db: RegisterDb): { groupId: number; citizens:
 }
 
 /**
- * Per group: its active staff members by rank and gender. One pass gives both the groups' staff
- * counts and the staff groups' rank/gender split.
+ * Per group: its active staff members by rank and gender, from the count table alone. One read
+ * gives both the groups' staff counts and the staff groups' rank/gender split.
  */
 function groupStaffQuery(db: RegisterDb) {
   return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_staff'))
-    .innerJoin('staff as s', 's.id', 'm.staffId')
-    .select((eb) => ['m.groupId', 's.rankId', 's.gender', eb.fn.countAll<number>().as('n')])
-    .where('m.leftOn', 'is', null)
-    .where('m.staffId', 'is not', null)
-    .groupBy(['m.groupId', 's.rankId', 's.gender']);
+    .selectFrom('groupStaffCounts as c')
+    .select(['c.groupId', 'c.rankId', 'c.gender', 'c.n'])
+    .orderBy('c.groupId')
+    .orderBy('c.rankId')
+    .orderBy('c.gender');
 }
 
 export function groupStaffByRankGender(
@@ -100,17 +108,13 @@ export function groupStaffByRankGender(
 }
 
 /**
- * Distinct citizens with an active membership of an active group, from the partial index alone.
- * (Reading in person order through `memberships_person` would avoid the DISTINCT's sort but
- * visits every membership row for `left_on`, which at state size evicts the page cache.)
+ * Distinct citizens with an active membership of an active group: the rows of the count table
+ * (one per such citizen). A COUNT(DISTINCT) over the memberships would test each one's group and
+ * sort or scan 2,70,000 person ids (15–35 ms at state size); SQLite counts a table's rows from
+ * its b-tree pages.
  */
 function activeCitizensQuery(db: RegisterDb) {
-  return db.k
-    .selectFrom(membershipsIndexedBy('m', 'memberships_active_person'))
-    .select((eb) => eb.fn.count<number>('m.personId').distinct().as('n'))
-    .where('m.personId', 'is not', null)
-    .where('m.leftOn', 'is', null)
-    .where('m.groupId', 'in', db.k.selectFrom('groups').select('id').where('status', '=', 'active'));
+  return db.k.selectFrom('citizenActiveGroups').select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 export function activeCitizenCount(db: RegisterDb): number {
@@ -155,18 +159,48 @@ export function staffTotals(db: RegisterDb): StaffTotalRow[] {
   return all(db, staffTotalsQuery(db));
 }
 
-/** Ids of staff with an active membership of an active group of the given kinds. */
-function coveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
-  return db.k
-    .selectFrom('memberships as m')
-    .select('m.staffId')
-    .where('m.leftOn', 'is', null)
+/**
+ * Ids of staff with no active membership of an active group of `kinds`, in id order: all staff
+ * EXCEPT those with an active membership of any group, UNION those whose every active
+ * membership is in a group that does not count (closed, or of another kind).
+ *
+ * Why not "EXCEPT the members of counting groups" directly: testing each of the 80,000 active
+ * staff memberships' group costs more than the rest of the query (≈10 ms at state size). Read in
+ * staff-id order (the staff table, and the covering `memberships_staff`), the EXCEPT is a merge,
+ * with no sort and no temporary index (`MERGE (EXCEPT)` in the plan); the UNION's right side
+ * reads only the members of groups that do not count, which under policy v1 are the closed ones.
+ */
+function uncoveredStaffIds(db: RegisterDb, kinds: readonly GroupKind[]) {
+  const inAnyGroup = db.k
+    .selectFrom(membershipsIndexedBy('m', 'memberships_staff'))
+    .select('m.staffId as id')
     .where('m.staffId', 'is not', null)
-    .where('m.groupId', 'in', activeGroupIds(db, kinds));
-}
-
-function activeGroupIds(db: RegisterDb, kinds: readonly GroupKind[]) {
-  return db.k.selectFrom('groups').select('id').where('status', '=', 'active').where('kind', 'in', nonEmpty(kinds));
+    .where('m.leftOn', 'is', null)
+    .$narrowType<{ id: number }>();
+  // CROSS JOIN keeps the join order: the groups that do not count first, then their members.
+  const onlyInGroupsThatDoNotCount = db.k
+    .selectFrom('groups as g')
+    .crossJoin(membershipsIndexedBy('m', 'memberships_active_staff'))
+    .select('m.staffId as id')
+    .whereRef('m.groupId', '=', 'g.id')
+    .where((eb) => eb.not(eb.and([eb('g.status', '=', 'active'), eb('g.kind', 'in', nonEmpty(kinds))])))
+    .where('m.staffId', 'is not', null)
+    .where('m.leftOn', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom(membershipsIndexedBy('other', 'memberships_staff'))
+            .innerJoin('groups as og', 'og.id', 'other.groupId')
+            .select('other.id')
+            .whereRef('other.staffId', '=', 'm.staffId')
+            .where('other.leftOn', 'is', null)
+            .where('og.status', '=', 'active')
+            .where('og.kind', 'in', nonEmpty(kinds)),
+        ),
+      ),
+    )
+    .$narrowType<{ id: number }>();
+  return db.k.selectFrom('staff').select('id').except(inAnyGroup).union(onlyInGroupsThatDoNotCount).orderBy('id');
 }
 
 export interface UncoveredStaffRow {
@@ -179,16 +213,13 @@ export interface UncoveredStaffRow {
 }
 
 function uncoveredStaffQuery(db: RegisterDb, kinds: readonly GroupKind[]) {
+  // CROSS JOIN keeps the join order: the few uncovered ids first, then their rows.
   return db.k
-    .selectFrom('staff as s')
+    .selectFrom(uncoveredStaffIds(db, kinds).as('x'))
+    .crossJoin('staff as s')
     .innerJoin('units as u', 'u.id', 's.postingUnitId')
     .select(['s.id', 's.serviceNo', 's.name', 's.rankId', 's.gender', 'u.code as unitCode'])
-    .where(
-      's.id',
-      'not in',
-      // `staff_id IS NOT NULL` above keeps NULL out of the list (NOT IN with a NULL is never true).
-      coveredStaffIds(db, kinds).$narrowType<{ staffId: number }>(),
-    )
+    .whereRef('s.id', '=', 'x.id')
     .orderBy('s.serviceNo');
 }
 
@@ -223,15 +254,28 @@ export interface GenderViolationRow {
  */
 function genderViolationsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
   // CROSS JOIN keeps SQLite's join order: the few women's groups first, then their members
-  // through `memberships_active_group`, never a pass over every membership.
+  // through `memberships_active_group`, never a pass over every membership. Only groups whose
+  // counts show a citizen or staff of another gender are read member by member: a compliant
+  // women's group costs two look-ups in the count tables, not a pass over its members.
   return db.k
     .selectFrom('groups as g')
     .crossJoin('memberships as m')
     .leftJoin('staff as s', 's.id', 'm.staffId')
     .select(['g.code as groupCode', 'm.id as membershipId', 'm.personId', 's.serviceNo', 's.gender'])
-    .whereRef('m.groupId', '=', 'g.id')
     .where('g.status', '=', 'active')
     .where('g.kind', 'in', nonEmpty(kinds))
+    .where(({ or, exists, selectFrom }) =>
+      or([
+        exists(selectFrom('groupCitizenCounts as cc').select('cc.n').whereRef('cc.groupId', '=', 'g.id')),
+        exists(
+          selectFrom('groupStaffCounts as sc')
+            .select('sc.n')
+            .whereRef('sc.groupId', '=', 'g.id')
+            .where('sc.gender', 'not in', nonEmpty(genders)),
+        ),
+      ]),
+    )
+    .whereRef('m.groupId', '=', 'g.id')
     .where('m.leftOn', 'is', null)
     .where((eb) => eb.or([eb('m.personId', 'is not', null), eb('s.gender', 'not in', nonEmpty(genders))]))
     .orderBy('g.code')
@@ -247,18 +291,36 @@ export function genderViolations(
   return all(db, genderViolationsQuery(db, kinds, genders));
 }
 
-/** Distinct staff of `genders` with an active membership of an active group of `kinds`. */
+/**
+ * Distinct staff of `genders` with an active membership of an active group of `kinds`: the
+ * distinct staff members of those groups, less those of other genders. The first needs no staff
+ * row; the second reads, member by member, only the groups whose counts show another gender
+ * (looking up 10,000 women staff one by one cost more than the rest of the report's R4).
+ */
 function staffOfGendersInKindsQuery(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]) {
-  return db.k
+  // CROSS JOIN keeps SQLite's join order: the few groups of `kinds` first, then their members.
+  const members = db.k
     .selectFrom('groups as g')
-    .crossJoin('memberships as m')
-    .innerJoin('staff as s', 's.id', 'm.staffId')
-    .select((eb) => eb.fn.count<number>('s.id').distinct().as('n'))
+    .crossJoin(membershipsIndexedBy('m', 'memberships_active_staff'))
     .whereRef('m.groupId', '=', 'g.id')
     .where('g.status', '=', 'active')
     .where('g.kind', 'in', nonEmpty(kinds))
-    .where('m.leftOn', 'is', null)
-    .where('s.gender', 'in', nonEmpty(genders));
+    .where('m.staffId', 'is not', null)
+    .where('m.leftOn', 'is', null);
+  const everyone = members.select((eb) => eb.fn.count<number>('m.staffId').distinct().as('n'));
+  const ofOtherGenders = members
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('groupStaffCounts as sc')
+          .select('sc.n')
+          .whereRef('sc.groupId', '=', 'g.id')
+          .where('sc.gender', 'not in', nonEmpty(genders)),
+      ),
+    )
+    .innerJoin('staff as s', 's.id', 'm.staffId')
+    .where('s.gender', 'not in', nonEmpty(genders))
+    .select((eb) => eb.fn.count<number>('m.staffId').distinct().as('n'));
+  return db.k.selectNoFrom((eb) => eb(everyone, '-', ofOtherGenders).as('n'));
 }
 
 export function staffOfGendersInKinds(db: RegisterDb, kinds: readonly GroupKind[], genders: readonly Gender[]): number {

@@ -120,6 +120,27 @@ export interface PeopleSearchDirtyTable {
   id: number;
 }
 
+/** Active citizen memberships per group and category, kept by triggers (migration 4). */
+export interface GroupCitizenCountsTable {
+  groupId: number;
+  category: CitizenCategory;
+  n: number;
+}
+
+/** Active staff memberships per group, rank and gender, kept by triggers (migration 4). */
+export interface GroupStaffCountsTable {
+  groupId: number;
+  rankId: number;
+  gender: Gender;
+  n: number;
+}
+
+/** Citizens with an active membership of an active group, and how many (migration 4). */
+export interface CitizenActiveGroupsTable {
+  personId: number;
+  n: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   peopleSearch: PeopleSearchTable;
@@ -132,6 +153,9 @@ export interface DB {
   memberships: MembershipsTable;
   policies: PoliciesTable;
   auditLog: AuditLogTable;
+  groupCitizenCounts: GroupCitizenCountsTable;
+  groupStaffCounts: GroupStaffCountsTable;
+  citizenActiveGroups: CitizenActiveGroupsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -9,6 +9,9 @@
 //    normalised, into the same schema (same pragmas, synchronous=FULL), in one transaction, in the
 //    same run. Target: the whole import ≤ 3× the floor (and so the write phase too). Floor and
 //    import alternate, twice each, and the best of each is compared.
+//    The floor's schema includes migration 4's count triggers, which fire on its inserts too; a
+//    second floor, into the same schema without them, shows what they cost, and the write phase
+//    is also held to ≤ 3× that one.
 // 2. District size, .xlsx: 45 units, 50 groups, 1,500 staff, 10,000 member rows written with
 //    exceljs, imported end to end (exceljs parsing dominates).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,16 +24,24 @@ import { runImport } from '../../electron/services/register-io/import.js';
 import type { ImportReport } from '../../electron/services/register-io/types.js';
 import { round } from './stats.js';
 import { DISTRICT, STATE, dataset, writeCsvFolder, writeXlsx, type Dataset } from '../fixtures/register-dataset.js';
-import type { BenchRow } from './types.js';
 import { rawOf } from '../../db/raw.js';
+import type { BenchRow } from './types.js';
 
 /** Alternating floor/import rounds; the best of each is reported. */
 const ROUNDS = 2;
 
-function freshRegister(dir: string, name: string): RegisterDb {
+function freshRegister(dir: string, name: string, opts: { countTriggers?: boolean } = {}): RegisterDb {
   const db = openRegister(path.join(dir, name));
   seedDefaultRanks(db);
   setSetting(db, 'district', { code: 'BR', name: 'Bihar (bench)' });
+  if (opts.countTriggers === false) {
+    const triggers = rawOf(db)
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'group_counts_%'")
+      .pluck()
+      .all() as string[];
+    if (triggers.length === 0) throw new Error('bench: no count triggers to drop (renamed?)');
+    for (const t of triggers) rawOf(db).exec(`DROP TRIGGER ${t}`);
+  }
   return db;
 }
 
@@ -139,11 +150,15 @@ export async function benchRegisterIo(): Promise<BenchRow[]> {
     // The machine may be busy (other builds, tests): alternate floor and import, twice each, and
     // keep each one's best run, so both are measured under the same conditions.
     const floors: number[] = [];
+    const bareFloors: number[] = [];
     const runs: ImportRun[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const floorDb = freshRegister(dir, `floor-${round}.sqlite`);
       floors.push(rawInsertMs(floorDb, state));
       await floorDb.close();
+      const bareDb = freshRegister(dir, `bare-floor-${round}.sqlite`, { countTriggers: false });
+      bareFloors.push(rawInsertMs(bareDb, state));
+      await bareDb.close();
       const importDb = freshRegister(dir, `import-${round}.sqlite`);
       const r = await timedImport(importDb, folder);
       await importDb.close();
@@ -153,6 +168,7 @@ export async function benchRegisterIo(): Promise<BenchRow[]> {
       runs.push(r);
     }
     const floorMs = Math.min(...floors);
+    const bareFloorMs = Math.min(...bareFloors);
     const run = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
     const writeMs = Math.min(...runs.map((r) => r.writeMs));
 
@@ -168,6 +184,7 @@ export async function benchRegisterIo(): Promise<BenchRow[]> {
     const phases = `read ${round(t.readMs / 1000, 1)} s, validate+plan ${round(t.validateMs / 1000, 1)} s, write ${round(run.writeMs / 1000, 1)} s`;
     const ratio = run.totalMs / floorMs;
     const writeRatio = writeMs / floorMs;
+    const bareWriteRatio = writeMs / bareFloorMs;
     return [
       {
         name: `import state register, CSV (${memberRows.toLocaleString('en-IN')} member rows): read+parse+validate+write (${phases}) vs raw insert`,
@@ -186,6 +203,24 @@ export async function benchRegisterIo(): Promise<BenchRow[]> {
         ratio: round(writeRatio, 2),
         target: '≤ 3× raw better-sqlite3 insert',
         pass: writeRatio <= 3,
+      },
+      {
+        name: 'raw insert of the same rows, with the count triggers (migration 4) vs without them',
+        value: round(floorMs),
+        unit: 'ms',
+        floor: round(bareFloorMs),
+        ratio: round(floorMs / bareFloorMs, 2),
+        target: 'for information (what the triggers cost)',
+        pass: true,
+      },
+      {
+        name: 'import state register: write phase alone vs raw insert without the count triggers',
+        value: round(writeMs),
+        unit: 'ms',
+        floor: round(bareFloorMs),
+        ratio: round(bareWriteRatio, 2),
+        target: '≤ 3× raw better-sqlite3 insert',
+        pass: bareWriteRatio <= 3,
       },
       {
         name: `import district register, .xlsx (${districtRows.toLocaleString('en-IN')} rows), end to end`,

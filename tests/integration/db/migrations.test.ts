@@ -84,6 +84,69 @@ describe('migrations', () => {
     raw.close();
   });
 
+  test('migration 4 counts the active memberships a version-3 register already holds', () => {
+    const raw = rawAt(3);
+    insertV1Rows(raw);
+    // More of everything: a second rank, women staff, a closed group, left and active rows of
+    // citizens of both categories, and a citizen in two groups.
+    raw.exec(`
+      INSERT INTO ranks (id, code, name_en, name_hi, sort_order) VALUES (2, 'CONSTABLE', 'Constable', 'सिपाही', 2);
+      INSERT INTO staff (id, service_no, name, rank_id, gender, posting_unit_id, created_at, updated_at) VALUES
+        (2, 'BP2', 'Sunita', 1, 'F', 1, '${T}', '${T}'),
+        (3, 'BP3', 'Rekha', 2, 'F', 2, '${T}', '${T}'),
+        (4, 'BP4', 'Mohan', 2, 'M', 2, '${T}', '${T}');
+      INSERT INTO groups (id, code, unit_id, kind, name, status, created_at, updated_at) VALUES
+        (2, 'W1', 1, 'women_staff', 'Mahila', 'active', '${T}', '${T}'),
+        (3, 'OLD', 2, 'public', 'Old group', 'closed', '${T}', '${T}');
+      INSERT INTO people (id, phone, name, category, created_at, updated_at) VALUES
+        (2, '+919835012347', 'Ram', 'public', '${T}', '${T}'),
+        (3, '+919835012348', 'Shyam', 'public', '${T}', '${T}');
+      INSERT INTO memberships (group_id, person_id, staff_id, left_on, created_at, updated_at) VALUES
+        (1, 2, NULL, NULL, '${T}', '${T}'),
+        (1, 3, NULL, '2020-01-01', '${T}', '${T}'),
+        (3, 1, NULL, NULL, '${T}', '${T}'),
+        (3, 3, NULL, NULL, '${T}', '${T}'),
+        (2, NULL, 2, NULL, '${T}', '${T}'),
+        (2, NULL, 3, NULL, '${T}', '${T}'),
+        (2, NULL, 4, '2021-01-01', '${T}', '${T}'),
+        (1, NULL, 4, NULL, '${T}', '${T}');
+    `);
+    const before = readV1Rows(raw);
+    migrate(raw, 4);
+    expect(raw.pragma('user_version', { simple: true })).toBe(4);
+    expect(readV1Rows(raw)).toEqual(before);
+    expect(raw.prepare('SELECT group_id, category, n FROM group_citizen_counts ORDER BY 1, 2').all()).toEqual([
+      { group_id: 1, category: 'eminent', n: 1 },
+      { group_id: 1, category: 'public', n: 1 },
+      { group_id: 3, category: 'eminent', n: 1 },
+      { group_id: 3, category: 'public', n: 1 },
+    ]);
+    expect(raw.prepare('SELECT group_id, rank_id, gender, n FROM group_staff_counts ORDER BY 1, 2, 3').all()).toEqual([
+      { group_id: 1, rank_id: 2, gender: 'M', n: 1 },
+      { group_id: 2, rank_id: 1, gender: 'F', n: 1 },
+      { group_id: 2, rank_id: 2, gender: 'F', n: 1 },
+    ]);
+    // Citizens in an active group: 1 (Sita, eminent) and 2 (Ram); 3 (Shyam) only in the closed one.
+    expect(raw.prepare('SELECT person_id, n FROM citizen_active_groups ORDER BY 1').all()).toEqual([
+      { person_id: 1, n: 1 },
+      { person_id: 2, n: 1 },
+    ]);
+    // And from now on the triggers keep them.
+    raw.exec(`UPDATE memberships SET left_on = '2026-01-01' WHERE group_id = 1 AND person_id = 1`);
+    raw.exec(`UPDATE people SET category = 'eminent' WHERE id = 3`);
+    expect(raw.prepare('SELECT group_id, category, n FROM group_citizen_counts ORDER BY 1, 2').all()).toEqual([
+      { group_id: 1, category: 'public', n: 1 },
+      { group_id: 3, category: 'eminent', n: 2 },
+    ]);
+    raw.exec(`UPDATE groups SET status = 'active' WHERE id = 3`);
+    expect(raw.prepare('SELECT person_id, n FROM citizen_active_groups ORDER BY 1').all()).toEqual([
+      { person_id: 1, n: 1 },
+      { person_id: 2, n: 1 },
+      { person_id: 3, n: 1 },
+    ]);
+    raw.close();
+  });
+
   test('a fresh register is at the latest version and a second open applies nothing', async () => {
     const file = path.join(tempDir(), 'r.sqlite');
     const db = openRegister(file);

@@ -41,6 +41,50 @@ describe('query plans', () => {
     );
   });
 
+  test('every statement of the count triggers (migration 4) looks up by key, never scans', () => {
+    // An import fires these once per membership written: a scan in any of them would make a
+    // 2,60,000-row import quadratic. EXPLAIN QUERY PLAN cannot see inside a trigger, so each
+    // statement is taken from the stored trigger text, with new.x / old.x as parameters.
+    const { db } = makeRegister();
+    const triggers = rawOf(db)
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'group_counts_%'")
+      .all() as { name: string; sql: string }[];
+    expect(triggers.map((t) => t.name).sort()).toEqual([
+      'group_counts_group_status',
+      'group_counts_membership_delete',
+      'group_counts_membership_insert',
+      'group_counts_membership_update_new',
+      'group_counts_membership_update_old',
+      'group_counts_person_category',
+      'group_counts_staff_rank_gender',
+    ]);
+    let statements = 0;
+    for (const t of triggers) {
+      const body = t.sql.slice(t.sql.search(/\bBEGIN\b/) + 'BEGIN'.length, t.sql.lastIndexOf('END'));
+      for (const stmt of body.split(';').map((s) => s.trim())) {
+        if (!stmt) continue;
+        const q = stmt.replace(/\b(new|old)\.\w+/g, '?');
+        const params = new Array((q.match(/\?/g) ?? []).length).fill(1);
+        const lines = (
+          rawOf(db)
+            .prepare(`EXPLAIN QUERY PLAN ${q}`)
+            .all(...params) as { detail: string }[]
+        ).map((r) => r.detail);
+        const where = `${t.name}: ${q}\n${lines.join('\n')}`;
+        expect(
+          lines.some((l) => /^SEARCH /.test(l)),
+          where,
+        ).toBe(true);
+        expect(
+          lines.filter((l) => /^SCAN /.test(l)),
+          where,
+        ).toEqual([]);
+        statements++;
+      }
+    }
+    expect(statements).toBe(27);
+  });
+
   test('groups of a unit and staff of a posting unit use their indexes', () => {
     const { db } = makeRegister();
     expect(
