@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended type-aware-free rules, plus the architecture's layers
 // (checked, not hoped for: tests/unit/lint/boundaries.test.ts proves each forbidden import fails)
-// and the test suite's rules (no focused or skipped tests).
+// and the test suite's rules (no focused or skipped tests, no timing assertions or sleeps).
 //
 // Layers, bottom up (electron/README.md):
 //   db/                  imports nothing of ours
@@ -18,6 +18,44 @@ import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
 const layer = (target, from, except, message) => ({ target, from, ...(except ? { except } : {}), message });
+
+const focusedOrSkipped = [
+  { object: 'it', property: 'only' },
+  { object: 'it', property: 'skip' },
+  { object: 'test', property: 'only' },
+  { object: 'test', property: 'skip' },
+  { object: 'describe', property: 'only' },
+  { object: 'describe', property: 'skip' },
+];
+
+// Tests assert behaviour, not speed, and never sleep: on a busy machine both flake. Wait for an
+// event, a promise or a condition (expect.poll, waitFor, auto-waiting locators), move a fake
+// clock (vi.useFakeTimers), or measure speed in tests/bench (`npm run bench`).
+const NO_TIMING =
+  'No timing or sleeps in tests: wait for an event or condition, use fake timers, or measure in tests/bench.';
+const timingProperties = [
+  { property: 'waitForTimeout', message: NO_TIMING },
+  { object: 'performance', property: 'now', message: NO_TIMING },
+  { object: 'process', property: 'hrtime', message: NO_TIMING },
+  { object: 'console', property: 'time', message: NO_TIMING },
+  { object: 'console', property: 'timeEnd', message: NO_TIMING },
+];
+const timingSyntax = [
+  // new Promise((r) => setTimeout(() => r(), 100))
+  {
+    selector:
+      "NewExpression[callee.name='Promise'] > ArrowFunctionExpression > CallExpression.body[callee.name='setTimeout'][arguments.0.type!='Identifier']",
+    message: NO_TIMING,
+  },
+  // setTimeout(resolve, 100) (also inside new Promise), setTimeout(next, 5): a sleep, or typing on a timer
+  { selector: "CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']", message: NO_TIMING },
+  // Date.now() - t0: an elapsed time
+  {
+    selector:
+      "BinaryExpression[operator='-'][left.type='CallExpression'][left.callee.object.name='Date'][left.callee.property.name='now'][right.type='Identifier']",
+    message: NO_TIMING,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'test-results/**', 'playwright-report/**'] },
@@ -67,15 +105,16 @@ export default tseslint.config(
   {
     files: ['tests/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-properties': [
-        'error',
-        { object: 'it', property: 'only' },
-        { object: 'it', property: 'skip' },
-        { object: 'test', property: 'only' },
-        { object: 'test', property: 'skip' },
-        { object: 'describe', property: 'only' },
-        { object: 'describe', property: 'skip' },
-      ],
+      'no-restricted-properties': ['error', ...focusedOrSkipped, ...timingProperties],
+      'no-restricted-syntax': ['error', ...timingSyntax],
+    },
+  },
+  {
+    // Benchmarks measure time; that is what they are for.
+    files: ['tests/bench/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...focusedOrSkipped],
+      'no-restricted-syntax': 'off',
     },
   },
   {

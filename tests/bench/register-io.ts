@@ -14,6 +14,10 @@
 //    is also held to ≤ 3× that one.
 // 2. District size, .xlsx: 45 units, 50 groups, 1,500 staff, 10,000 member rows written with
 //    exceljs, imported end to end (exceljs parsing dominates).
+// 3. A hostile .xlsx that claims every cell of its sheet (whole-sheet dimension, merges,
+//    validations, defined names) against the same workbook without those claims (the floor, same
+//    run): tens of times at most (skipping them costs a little), where a reader expanding them
+//    cell by cell would never end.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,9 +26,11 @@ import { listRanks, seedDefaultRanks } from '../../db/ranks.js';
 import { setSetting } from '../../db/settings.js';
 import { runImport } from '../../electron/services/register-io/import.js';
 import type { ImportReport } from '../../electron/services/register-io/types.js';
-import { round } from './stats.js';
 import { DISTRICT, STATE, dataset, writeCsvFolder, writeXlsx, type Dataset } from '../fixtures/register-dataset.js';
 import { rawOf } from '../../db/raw.js';
+import { readXlsx } from '../../electron/services/register-io/xlsx-read.js';
+import { simple, wholeSheetWorkbook } from '../unit/register-io/xlsx-craft.js';
+import { medianMs, round } from './stats.js';
 import type { BenchRow } from './types.js';
 
 /** Alternating floor/import rounds; the best of each is reported. */
@@ -229,8 +235,29 @@ export async function benchRegisterIo(): Promise<BenchRow[]> {
         target: '≤ 10,000 ms',
         pass: d.totalMs <= 10_000 && d.report.totals.rejected === 0,
       },
+      await benchWholeSheetXlsx(),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Reading a workbook that claims every cell of its sheet, against the same workbook without. */
+async function benchWholeSheetXlsx(): Promise<BenchRow> {
+  const plain = await simple();
+  const hostile = await wholeSheetWorkbook(plain);
+  const runs = 7;
+  const floorMs = await medianMs(runs, () => readXlsx(plain));
+  const ms = await medianMs(runs, () => readXlsx(hostile));
+  const ratio = ms / floorMs;
+  return {
+    name: `read a .xlsx claiming every cell (A1:XFD1048576 dimension, merge, validation, defined name) vs the same workbook without, median of ${runs}`,
+    value: round(ms, 1),
+    unit: 'ms',
+    floor: round(floorMs, 1),
+    ratio: round(ratio, 2),
+    // Expanding the claimed cells one by one would be millions of times slower, not tens.
+    target: '≤ 50× the plain workbook',
+    pass: ratio <= 50,
+  };
 }

@@ -280,8 +280,13 @@ test.describe('the demo district', () => {
         const outbox = page.getByRole('region', { name: w.send.outbox.title });
         await expect(outbox.getByRole('row')).toHaveCount(2); // header + bundle 1
         await outbox.scrollIntoViewIfNeeded();
-        await page.locator('main').evaluate((m) => (m.scrollTop = m.scrollHeight));
-        await page.waitForTimeout(100); // let the scroll settle before the picture
+        // Scrolled to the end, and the frame painted, before the picture.
+        const main = page.locator('main');
+        await main.evaluate((m) => (m.scrollTop = m.scrollHeight));
+        await expect
+          .poll(() => main.evaluate((m) => Math.ceil(m.scrollTop + m.clientHeight) >= m.scrollHeight))
+          .toBe(true);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const screen = `screen-${lang}-outbox`;
         await shot(page, screen, testInfo, 1);
         log.push({ screen, findings: await expectCleanScreen(page, screen) });

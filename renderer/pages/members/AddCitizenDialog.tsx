@@ -4,9 +4,9 @@
 // fields and dates.
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { DateField, Form, SelectField, TextField } from '../../components/FormFields.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call, type Args, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
@@ -75,7 +75,6 @@ export function citizenArgs(v: CitizenFormValues): Args<'members.addCitizen'> {
 
 export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCitizenDialogProps) {
   const { t } = useTranslation('members');
-  const { t: tc } = useTranslation();
   const toast = useToast();
   const groups = useGroups();
   const translate = useServerMessages();
@@ -124,61 +123,40 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
   });
 
   return (
-    <Modal
+    <FormDialog
       title={t('addCitizen.title')}
-      onClose={onClose}
-      size="medium"
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
-            {tc('actions.cancel')}
-          </button>
-          <button type="submit" form="add-citizen-form" className="btn btn--primary" disabled={form.busy}>
-            {form.busy ? tc('actions.saving') : t('addCitizen.submit')}
-          </button>
-        </>
-      }
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitLabel={t('addCitizen.submit')}
+      notices={groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
+      className="member-form"
     >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      {groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
-      <Form
-        id="add-citizen-form"
-        onSubmit={onSubmit}
-        formRef={form.formRef}
-        aria-label={t('addCitizen.title')}
-        className="member-form"
-      >
-        <div className="form-grid">
-          <SelectField
-            className="field--wide"
-            label={t('addCitizen.group')}
-            field={form.field('groupCode')}
-            options={groupOptions(groups.data, 'citizen')}
-            placeholder={t('addCitizen.chooseGroup')}
-            required
-            autoFocus={!groupCode}
-          />
-          <CitizenFields field={form.field} identityFixed={!!person} nameAutoFocus={!!groupCode && !person} />
-          <DateField
-            label={t('addCitizen.joinedOn')}
-            field={form.field('joinedOn')}
-            hint={t('addCitizen.joinedHint')}
-          />
-          <fieldset className="field--wide member-form__fieldset">
-            <legend className="member-form__legend">{t('addCitizen.consentSection')}</legend>
-            <div className="form-grid">
-              <DateField label={t('addCitizen.consentOn')} field={form.field('consentOn')} />
-              <TextField
-                label={t('addCitizen.consentHow')}
-                field={form.field('consentHow')}
-                maxLength={200}
-                placeholder={t('addCitizen.consentHowPlaceholder')}
-              />
-            </div>
-          </fieldset>
-        </div>
-      </Form>
-    </Modal>
+      <div className="form-grid">
+        <SelectField
+          className="field--wide"
+          label={t('addCitizen.group')}
+          field={form.field('groupCode')}
+          options={groupOptions(groups.data, 'citizen')}
+          placeholder={t('addCitizen.chooseGroup')}
+          required
+          autoFocus={!groupCode}
+        />
+        <CitizenFields field={form.field} identityFixed={!!person} nameAutoFocus={!!groupCode && !person} />
+        <DateField label={t('addCitizen.joinedOn')} field={form.field('joinedOn')} hint={t('addCitizen.joinedHint')} />
+        <fieldset className="field--wide member-form__fieldset">
+          <legend className="member-form__legend">{t('addCitizen.consentSection')}</legend>
+          <div className="form-grid">
+            <DateField label={t('addCitizen.consentOn')} field={form.field('consentOn')} />
+            <TextField
+              label={t('addCitizen.consentHow')}
+              field={form.field('consentHow')}
+              maxLength={200}
+              placeholder={t('addCitizen.consentHowPlaceholder')}
+            />
+          </div>
+        </fieldset>
+      </div>
+    </FormDialog>
   );
 }

@@ -2,9 +2,9 @@
 // number) or from the roster / a staff page (the service number is given).
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { DateField, Form, SelectField, TextField } from '../../components/FormFields.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
@@ -29,7 +29,6 @@ interface AddStaffDialogProps {
 
 export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: AddStaffDialogProps) {
   const { t } = useTranslation('members');
-  const { t: tc } = useTranslation();
   const toast = useToast();
   const groups = useGroups();
   const translate = useServerMessages();
@@ -63,44 +62,33 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
   const title = staffName ? `${t('addStaff.title')} — ${staffName}` : t('addStaff.title');
 
   return (
-    <Modal
+    <FormDialog
       title={title}
-      onClose={onClose}
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      submitLabel={t('addStaff.submit')}
       size="small"
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
-            {tc('actions.cancel')}
-          </button>
-          <button type="submit" form="add-staff-form" className="btn btn--primary" disabled={form.busy}>
-            {form.busy ? tc('actions.saving') : t('addStaff.submit')}
-          </button>
-        </>
-      }
+      notices={groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
     >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      {groups.error ? <ErrorBanner error={groups.error} onRetry={groups.reload} /> : null}
-      <Form id="add-staff-form" onSubmit={onSubmit} formRef={form.formRef} aria-label={title}>
-        <TextField
-          label={t('addStaff.serviceNo')}
-          field={form.field('serviceNo')}
-          required
-          maxLength={64}
-          hint={t('addStaff.serviceNoHint')}
-          readOnly={!!serviceNo}
-          autoFocus={!serviceNo}
-        />
-        <SelectField
-          label={t('addStaff.group')}
-          field={form.field('groupCode')}
-          options={groupOptions(groups.data, 'staff')}
-          placeholder={t('addCitizen.chooseGroup')}
-          required
-          autoFocus={!!serviceNo}
-        />
-        <DateField label={t('addStaff.joinedOn')} field={form.field('joinedOn')} hint={t('addCitizen.joinedHint')} />
-      </Form>
-    </Modal>
+      <TextField
+        label={t('addStaff.serviceNo')}
+        field={form.field('serviceNo')}
+        required
+        maxLength={64}
+        hint={t('addStaff.serviceNoHint')}
+        readOnly={!!serviceNo}
+        autoFocus={!serviceNo}
+      />
+      <SelectField
+        label={t('addStaff.group')}
+        field={form.field('groupCode')}
+        options={groupOptions(groups.data, 'staff')}
+        placeholder={t('addCitizen.chooseGroup')}
+        required
+        autoFocus={!!serviceNo}
+      />
+      <DateField label={t('addStaff.joinedOn')} field={form.field('joinedOn')} hint={t('addCitizen.joinedHint')} />
+    </FormDialog>
   );
 }

@@ -1,10 +1,9 @@
 // Edit a citizen's details (`people.update`). The mobile number identifies the person, so a
 // number that already belongs to someone else comes back as a conflict beside the field.
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { DateField, Form, TextField } from '../../components/FormFields.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { DateField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
@@ -27,7 +26,6 @@ interface PersonFormValues extends Record<string, string> {
 
 export function EditPersonDialog({ person, onClose }: { person: Person; onClose: () => void }) {
   const { t } = useTranslation('members');
-  const { t: tc } = useTranslation();
   const toast = useToast();
   const translate = useServerMessages();
   const form = useFormState<PersonFormValues>(
@@ -71,36 +69,18 @@ export function EditPersonDialog({ person, onClose }: { person: Person; onClose:
   });
 
   return (
-    <Modal
-      title={t('person.editTitle')}
-      onClose={onClose}
-      size="medium"
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
-            {tc('actions.cancel')}
-          </button>
-          <button type="submit" form="edit-person-form" className="btn btn--primary" disabled={form.busy}>
-            {form.busy ? tc('actions.saving') : tc('actions.save')}
-          </button>
-        </>
-      }
-    >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      <Form id="edit-person-form" onSubmit={onSubmit} formRef={form.formRef} aria-label={t('person.editTitle')}>
-        <div className="form-grid">
-          <CitizenFields field={form.field} nameAutoFocus />
-          <DateField label={t('addCitizen.consentOn')} field={form.field('consentOn')} />
-          <TextField
-            className="field--wide"
-            label={t('addCitizen.consentHow')}
-            field={form.field('consentHow')}
-            maxLength={200}
-            placeholder={t('addCitizen.consentHowPlaceholder')}
-          />
-        </div>
-      </Form>
-    </Modal>
+    <FormDialog title={t('person.editTitle')} form={form} onSubmit={onSubmit} onCancel={onClose}>
+      <div className="form-grid">
+        <CitizenFields field={form.field} nameAutoFocus />
+        <DateField label={t('addCitizen.consentOn')} field={form.field('consentOn')} />
+        <TextField
+          className="field--wide"
+          label={t('addCitizen.consentHow')}
+          field={form.field('consentHow')}
+          maxLength={200}
+          placeholder={t('addCitizen.consentHowPlaceholder')}
+        />
+      </div>
+    </FormDialog>
   );
 }

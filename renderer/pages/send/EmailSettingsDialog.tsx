@@ -1,10 +1,8 @@
 // The "Email to HQ" draft settings: recipients, subject and message templates.
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { Form, SubmitOnEnter, TextAreaField, TextField } from '../../components/FormFields.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { TextAreaField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 
 export interface EmailSettingsValues extends Record<string, string> {
   to: string;
@@ -31,7 +29,6 @@ interface Props {
 
 export function EmailSettingsDialog({ initial, onSubmit, onCancel }: Props) {
   const { t } = useTranslation(['send', 'common']);
-  const formId = useId();
   const form = useFormState<EmailSettingsValues>(initial, (v) => {
     const e: Errors<EmailSettingsValues> = {};
     if (!validRecipients(v.to)) e.to = t('email.errors.to');
@@ -40,41 +37,23 @@ export function EmailSettingsDialog({ initial, onSubmit, onCancel }: Props) {
   });
   const submit = form.handleSubmit((v) => onSubmit({ to: v.to.trim(), subject: v.subject.trim(), body: v.body }));
   return (
-    <Modal
-      title={t('email.title')}
-      onClose={onCancel}
-      busy={form.busy}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel} disabled={form.busy}>
-            {t('common:actions.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn--primary" disabled={form.busy}>
-            {form.busy ? t('common:actions.saving') : t('common:actions.save')}
-          </button>
-        </>
-      }
-    >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      <Form id={formId} onSubmit={submit} formRef={form.formRef} aria-label={t('email.title')}>
-        <TextField
-          label={t('email.to')}
-          field={form.field('to')}
-          required
-          hint={t('email.toHint')}
-          autoFocus
-          maxLength={1000}
-        />
-        <TextField label={t('email.subject')} field={form.field('subject')} required maxLength={300} />
-        <TextAreaField
-          label={t('email.body')}
-          field={form.field('body')}
-          hint={t('email.placeholders')}
-          rows={9}
-          maxLength={10_000}
-        />
-        <SubmitOnEnter />
-      </Form>
-    </Modal>
+    <FormDialog title={t('email.title')} form={form} onSubmit={submit} onCancel={onCancel}>
+      <TextField
+        label={t('email.to')}
+        field={form.field('to')}
+        required
+        hint={t('email.toHint')}
+        autoFocus
+        maxLength={1000}
+      />
+      <TextField label={t('email.subject')} field={form.field('subject')} required maxLength={300} />
+      <TextAreaField
+        label={t('email.body')}
+        field={form.field('body')}
+        hint={t('email.placeholders')}
+        rows={9}
+        maxLength={10_000}
+      />
+    </FormDialog>
   );
 }

@@ -3,9 +3,9 @@
 // language; the posting unit from the units.
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { Form, SelectField, TextField } from '../../components/FormFields.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call, type Res } from '../../data/call.js';
 import { invalidate, useQuery } from '../../data/use-query.js';
@@ -112,68 +112,59 @@ export function StaffFormDialog({ onClose, staff }: StaffFormDialogProps) {
   const genderOptions = (['F', 'M', 'X'] as const).map((g) => ({ value: g, label: tc(`gender.${g}`) }));
 
   return (
-    <Modal
+    <FormDialog
       title={title}
-      onClose={onClose}
-      size="medium"
-      busy={form.busy}
-      footer={
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+      notices={
         <>
-          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
-            {tc('actions.cancel')}
-          </button>
-          <button type="submit" form="staff-form" className="btn btn--primary" disabled={form.busy}>
-            {form.busy ? tc('actions.saving') : tc('actions.save')}
-          </button>
+          {ranks.error ? <ErrorBanner error={ranks.error} onRetry={ranks.reload} /> : null}
+          {units.error ? <ErrorBanner error={units.error} onRetry={units.reload} /> : null}
         </>
       }
     >
-      {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
-      {ranks.error ? <ErrorBanner error={ranks.error} onRetry={ranks.reload} /> : null}
-      {units.error ? <ErrorBanner error={units.error} onRetry={units.reload} /> : null}
-      <Form id="staff-form" onSubmit={onSubmit} formRef={form.formRef} aria-label={title}>
-        <div className="form-grid">
-          <TextField
-            label={t('form.serviceNo')}
-            field={form.field('serviceNo')}
-            required
-            maxLength={64}
-            readOnly={!!staff}
-            hint={staff ? undefined : t('form.serviceNoHint')}
-            autoFocus={!staff}
-          />
-          <TextField label={t('form.name')} field={form.field('name')} required maxLength={200} autoFocus={!!staff} />
-          <SelectField
-            label={t('form.rank')}
-            field={form.field('rank')}
-            options={rankOptions}
-            placeholder={t('form.chooseRank')}
-            required
-          />
-          <SelectField
-            label={t('form.gender')}
-            field={form.field('gender')}
-            options={genderOptions}
-            placeholder={t('form.chooseGender')}
-            required
-          />
-          <SelectField
-            label={t('form.unit')}
-            field={form.field('unitCode')}
-            options={unitOptions}
-            placeholder={t('form.chooseUnit')}
-            required
-          />
-          <TextField
-            label={t('form.phone')}
-            field={form.field('phone')}
-            type="tel"
-            inputMode="tel"
-            maxLength={24}
-            hint={t('form.phoneHint')}
-          />
-        </div>
-      </Form>
-    </Modal>
+      <div className="form-grid">
+        <TextField
+          label={t('form.serviceNo')}
+          field={form.field('serviceNo')}
+          required
+          maxLength={64}
+          readOnly={!!staff}
+          hint={staff ? undefined : t('form.serviceNoHint')}
+          autoFocus={!staff}
+        />
+        <TextField label={t('form.name')} field={form.field('name')} required maxLength={200} autoFocus={!!staff} />
+        <SelectField
+          label={t('form.rank')}
+          field={form.field('rank')}
+          options={rankOptions}
+          placeholder={t('form.chooseRank')}
+          required
+        />
+        <SelectField
+          label={t('form.gender')}
+          field={form.field('gender')}
+          options={genderOptions}
+          placeholder={t('form.chooseGender')}
+          required
+        />
+        <SelectField
+          label={t('form.unit')}
+          field={form.field('unitCode')}
+          options={unitOptions}
+          placeholder={t('form.chooseUnit')}
+          required
+        />
+        <TextField
+          label={t('form.phone')}
+          field={form.field('phone')}
+          type="tel"
+          inputMode="tel"
+          maxLength={24}
+          hint={t('form.phoneHint')}
+        />
+      </div>
+    </FormDialog>
   );
 }

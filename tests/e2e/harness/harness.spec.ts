@@ -76,9 +76,15 @@ test('sends the CSP header and meta tag, and the CSP blocks inline scripts, hand
     // CSP. The policy's lack of 'unsafe-eval' is asserted above and in the unit tests.)
     const img = document.createElement('img');
     img.setAttribute('onerror', 'window.__inline = 2');
+    // Listening after the attribute: the page's own (inline) handler comes first, so once this
+    // one runs, the inline one has run or been blocked.
+    const settled = new Promise((r) => {
+      img.addEventListener('error', r);
+      img.addEventListener('load', r);
+    });
     img.src = 'data:,';
     document.body.append(img);
-    await new Promise((r) => setTimeout(r, 100));
+    await settled;
     return {
       inline: w.__inline !== undefined,
       red: getComputedStyle(document.body).backgroundColor === 'rgb(255, 0, 0)',
@@ -86,9 +92,9 @@ test('sends the CSP header and meta tag, and the CSP blocks inline scripts, hand
   });
   expect(ran).toEqual({ inline: false, red: false });
   expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-  const v = await violations(page);
-  expect(v.some((x) => x.startsWith('script-src'))).toBe(true);
-  expect(v.some((x) => x.startsWith('style-src'))).toBe(true);
+  // Violation reports are queued as tasks: wait for them rather than for the clock.
+  await expect.poll(async () => (await violations(page)).some((x) => x.startsWith('script-src'))).toBe(true);
+  await expect.poll(async () => (await violations(page)).some((x) => x.startsWith('style-src'))).toBe(true);
 
   // no requests leave for other origins
   const blocked = await page.evaluate(() =>

@@ -3,10 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readPassphrase, readPassphraseWithSource } from '../../../electron/cli/passphrase.js';
 import { tempDir } from '../../fixtures/temp.js';
 
+const CTRL_C = '\u0003';
+const CTRL_D = '\u0004';
+
+/**
+ * A stand-in terminal. `keys` are the chunks a person types; each prompt gets the chunks up to
+ * and including the one that ends its line (Enter, Ctrl-C, Ctrl-D), written one at a time the
+ * moment the prompt starts listening — no clock involved, so the test cannot race the prompt.
+ */
 function fakeTty(keys: string[]) {
   const stdin = new PassThrough() as unknown as NodeJS.ReadStream & { rawModes: boolean[] };
   const rawModes: boolean[] = [];
@@ -22,15 +30,16 @@ function fakeTty(keys: string[]) {
   });
   let written = '';
   const stderr = { write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
-  // Type the keys one chunk at a time once the prompt is listening.
-  let i = 0;
-  const feed = () => {
-    if (i < keys.length) {
-      (stdin as unknown as PassThrough).write(keys[i++]!);
-      setTimeout(feed, 5);
+  const pending = [...keys];
+  stdin.on('newListener', (event) => {
+    if (event !== 'data') return;
+    // Chunks written now are buffered one by one and delivered to the listener being added.
+    while (pending.length > 0) {
+      const chunk = pending.shift()!;
+      (stdin as unknown as PassThrough).write(chunk);
+      if (/[\r\n]/.test(chunk) || chunk.includes(CTRL_C) || chunk.includes(CTRL_D)) break;
     }
-  };
-  setTimeout(feed, 5);
+  });
   return { stdin, stderr, output: () => written };
 }
 
@@ -58,13 +67,23 @@ describe('passphrase reader', () => {
   });
 
   it('fails at once with exit 2 when there is no terminal and nothing else', async () => {
-    const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
-    const t0 = Date.now();
-    await expect(readPassphrase({ env: {}, stdin })).rejects.toMatchObject({
-      exitCode: 2,
-      message: expect.stringMatching(/no terminal.*SAMOOH_PASSPHRASE.*--passphrase-file/),
-    });
-    expect(Date.now() - t0).toBeLessThan(100);
+    // A stream that never ends: a reader that waited for input, or for a timer, would never
+    // settle (the clock is frozen), so settling at all is the proof it did not wait.
+    vi.useFakeTimers();
+    try {
+      const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
+      let written = '';
+      const stderr = { write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+      await expect(readPassphrase({ env: {}, stdin, stderr })).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringMatching(/no terminal.*SAMOOH_PASSPHRASE.*--passphrase-file/),
+      });
+      expect(vi.getTimerCount()).toBe(0);
+      expect(stdin.listenerCount('data')).toBe(0);
+      expect(written).toBe(''); // no prompt that nobody would see
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads from the terminal in raw mode without echo; Backspace edits; arrow keys are ignored', async () => {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { handler } from '../../../electron/backend/define.js';
 import { AppError } from '../../../electron/contract/errors.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Lets the event loop run (progress reaches the transport), without waiting on the clock. */
+const nextTurn = () => new Promise((r) => setImmediate(r));
 
 export const transportTestHandlers = {
   'test.echo': handler(z.object({ text: z.string().max(100) }), (a, ctx) => ({ text: a.text, operator: ctx.operator })),
@@ -15,17 +16,17 @@ export const transportTestHandlers = {
   'test.progress': handler(z.object({ steps: z.number().int().min(1).max(10_000) }), async (a, ctx) => {
     for (let i = 1; i <= a.steps; i++) {
       ctx.progress({ phase: 'work', done: i, total: a.steps });
-      if (i % 50 === 0) await sleep(1);
+      if (i % 50 === 0) await nextTurn();
     }
     return { steps: a.steps };
   }),
-  /** Runs until cancelled (or 10 s), reporting progress so the caller knows it started. */
+  /** Runs until cancelled, reporting progress so the caller knows it started. */
   'test.wait': handler(z.object({}), async (_a, ctx) => {
     ctx.progress({ phase: 'waiting', done: 0, total: 1 });
-    const t0 = Date.now();
-    while (!ctx.signal.aborted && Date.now() - t0 < 10_000) await sleep(5);
-    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled');
-    return { finished: true };
+    if (!ctx.signal.aborted) {
+      await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+    }
+    throw new AppError('CANCELLED', 'Cancelled');
   }),
   'test.openFile': handler(z.object({}), async (_a, ctx) => ({
     path: await ctx.dialogs.openFile({

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { MembersPage, MEMBERS_PAGE_SIZE } from '../../../../renderer/pages/members/MembersPage.js';
 import { forgetScrollPositions } from '../../../../renderer/pages/members/VirtualTable.js';
@@ -70,10 +70,19 @@ describe('Members list with 2,60,000 rows', () => {
     await screen.findByText('Citizen 0');
     const box = screen.getByTestId('vtable-scroll');
 
-    await act(async () => {
-      for (const row of [20_000, 60_000, 110_000, 170_000, 230_000]) scrollTo(box, row);
-    });
-    await act(() => new Promise((r) => setTimeout(r, JUMP_SETTLE_MS * 3)));
+    // A far jump is fetched once the scrollbar has rested JUMP_SETTLE_MS: the test moves the clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await act(async () => {
+        for (const row of [20_000, 60_000, 110_000, 170_000, 230_000]) scrollTo(box, row);
+      });
+      // Still moving: nothing asked for the rows passed over, nor yet for where it stopped.
+      expect(offsetsAsked(fake)).toEqual([0]);
+      await act(async () => vi.advanceTimersByTime(JUMP_SETTLE_MS));
+      await act(async () => vi.runOnlyPendingTimers());
+    } finally {
+      vi.useRealTimers();
+    }
     await screen.findByText('Citizen 230000');
     expect(new Set(offsetsAsked(fake))).toEqual(new Set([0, 229_900, 230_000]));
     expect(fake.callsTo('members.search').every((a) => a.category === 'public')).toBe(true);
@@ -117,16 +126,38 @@ describe('Members list with 2,60,000 rows', () => {
 
 describe('PageCache', () => {
   const rows = (offset: number, limit: number) => Array.from({ length: limit }, (_, i) => memberRow(offset + i));
+  type Page = { total: number; rows: ReturnType<typeof rows> };
+
+  /**
+   * A fetchPage that keeps every answer it gives. The cache takes an answer before the test can
+   * wait for it, so once `all()` resolves the cache has stored every page asked for so far.
+   */
+  function answered(fetch: (offset: number, limit: number) => Promise<Page>) {
+    const given: Promise<Page>[] = [];
+    return {
+      fetchPage: (offset: number, limit: number) => {
+        const answer = fetch(offset, limit);
+        given.push(answer);
+        return answer;
+      },
+      all: () => Promise.all(given),
+    };
+  }
 
   it('asks once per page however often the same rows are shown, and drops answers for old filters', async () => {
     const asked: number[] = [];
     const gates: (() => void)[] = [];
+    const answers: Promise<unknown>[] = [];
     const cache = new PageCache<ReturnType<typeof memberRow>>({
       pageSize: 100,
       onChange: () => {},
       fetchPage: (offset, limit) => {
         asked.push(offset);
-        return new Promise((resolve) => gates.push(() => resolve({ total: 1000, rows: rows(offset, limit) })));
+        const answer = new Promise<Page>((resolve) =>
+          gates.push(() => resolve({ total: 1000, rows: rows(offset, limit) })),
+        );
+        answers.push(answer);
+        return answer;
       },
     });
     cache.reset();
@@ -135,26 +166,22 @@ describe('PageCache', () => {
     expect(asked).toEqual([0]);
     cache.reset(); // new filters while page 0 is on its way
     gates[0]!();
-    await Promise.resolve();
+    await answers[0];
     expect(cache.total).toBeUndefined();
     gates[1]!();
-    await new Promise((r) => setTimeout(r, 0));
+    await answers[1];
     expect(cache.total).toBe(1000);
     expect(cache.rowAt(5)).toMatchObject({ name: 'Citizen 5' });
     expect(cache.rowAt(150)).toBeUndefined();
   });
 
   it('keeps memory bounded: pages far from the view are dropped', async () => {
-    const cache = new PageCache({
-      pageSize: 100,
-      maxPages: 5,
-      onChange: () => {},
-      fetchPage: async (offset, limit) => ({ total: 100_000, rows: rows(offset, limit) }),
-    });
+    const answers = answered(async (offset, limit) => ({ total: 100_000, rows: rows(offset, limit) }));
+    const cache = new PageCache({ pageSize: 100, maxPages: 5, onChange: () => {}, fetchPage: answers.fetchPage });
     cache.reset();
     for (let p = 0; p < 20; p++) {
       cache.show(p * 100, p * 100 + 50);
-      await new Promise((r) => setTimeout(r, 0));
+      await answers.all();
     }
     expect(cache.heldPages().length).toBeLessThanOrEqual(5);
     expect(cache.heldPages()).toContain(19);
@@ -163,21 +190,18 @@ describe('PageCache', () => {
 
   it('after a change keeps showing the old rows while the visible pages are fetched again', async () => {
     let version = 'old';
-    const cache = new PageCache({
-      pageSize: 10,
-      onChange: () => {},
-      fetchPage: async (offset, limit) => ({
-        total: 100,
-        rows: rows(offset, limit).map((r) => ({ ...r, name: `${version} ${r.name}` })),
-      }),
-    });
+    const answers = answered(async (offset, limit) => ({
+      total: 100,
+      rows: rows(offset, limit).map((r) => ({ ...r, name: `${version} ${r.name}` })),
+    }));
+    const cache = new PageCache({ pageSize: 10, onChange: () => {}, fetchPage: answers.fetchPage });
     cache.reset();
-    await new Promise((r) => setTimeout(r, 0));
+    await answers.all();
     cache.show(0, 5);
     version = 'new';
     cache.refresh();
     expect(cache.rowAt(0)).toMatchObject({ name: 'old Citizen 0' });
-    await new Promise((r) => setTimeout(r, 0));
+    await answers.all();
     expect(cache.rowAt(0)).toMatchObject({ name: 'new Citizen 0' });
   });
 });
