@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import type { ComplianceReport, UnitCompliance } from '../../../electron/services/compliance/types.js';
 import { App } from '../../../renderer/App.js';
 import { installFakeApi } from './members/fake-api.js';
+import type { Res } from '../../../renderer/api/index.js';
 import { renderWithApp } from './render.js';
 
 function report(units: UnitCompliance[]): ComplianceReport {
@@ -63,7 +64,7 @@ function unit(code: string, name: string, type: 'thana' | 'op', status: UnitComp
   } as UnitCompliance;
 }
 
-const listRow = (u: UnitCompliance) => ({
+const listRow = (u: UnitCompliance): Res<'units.list'>[number] => ({
   id: 1,
   code: u.code,
   name: u.name,
@@ -97,7 +98,7 @@ describe('app start', () => {
       }),
       'app.createRegister': (a) => {
         district = { code: String(a.code), name: String(a.name), nameHi: (a.nameHi as string | null) ?? null };
-        return { file: '/data/PAT.sqlite', district };
+        return { file: '/data/PAT.sqlite', district, keyId: '8467F50B0F8CFC74' };
       },
       'compliance.report': () => report([]),
     });
@@ -206,7 +207,7 @@ describe('unit page', () => {
     const user = userEvent.setup();
     const kotwali = unit('PAT-T-KOTWALI', 'Kotwali', 'thana', 'compliant', 230);
     let status: 'active' | 'closed' = 'active';
-    const group = () => ({
+    const group = (): Res<'groups.get'> => ({
       id: 1,
       code: 'PAT-KOTWALI-1',
       name: 'Kotwali Police Public',

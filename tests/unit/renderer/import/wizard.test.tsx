@@ -90,11 +90,15 @@ function report(opts: { phoneMapped: boolean; committed?: boolean }): ImportRepo
   };
 }
 
-function fakeBackend(commit?: FakeHandler) {
+function fakeBackend(commit?: FakeHandler<'import.commit'>) {
   return installFakeApi({
     'dialog.openWorkbook': () => ({ path: FILE }),
     'import.preview': (a) => report({ phoneMapped: !!(a.mapping as { members?: object } | undefined)?.members }),
-    'import.mappings.set': (a) => ({ key: 'members:0123456789abcdef', mapping: a.mapping }),
+    // As the backend stores it: a column set to be ignored is remembered as ''.
+    'import.mappings.set': (a) => ({
+      key: 'members:0123456789abcdef',
+      mapping: a.mapping && Object.fromEntries(Object.entries(a.mapping).map(([h, f]) => [h, f ?? ''])),
+    }),
     'import.commit': commit ?? (() => report({ phoneMapped: true, committed: true })),
   });
 }

@@ -3,12 +3,17 @@
 // a handler that throws `{ code, message, details }` becomes an error reply, as the real
 // dispatcher sends it. The real handlers are tested against SQLite elsewhere; this tier checks
 // what the screens send and show.
+//
+// Typed against the handler map: a fake answer must have the shape the real handler returns,
+// and the arguments a test reads are the ones the screen sends, so a screen test stops compiling
+// when a handler's shape changes instead of passing against a stale fake.
 import { api, type Transport } from '../../../../renderer/api/index.js';
-import type { Progress } from '../../../../renderer/api/index.js';
+import type { Args, Progress, Res } from '../../../../renderer/api/index.js';
+import type { HandlerName } from '../../../../electron/backend/handlers.js';
 
 export interface RecordedCall {
   id: string;
-  name: string;
+  name: HandlerName;
   args: Record<string, unknown>;
 }
 
@@ -19,29 +24,32 @@ export interface FakeContext {
   cancelled: Promise<void>;
 }
 
-export type FakeHandler = (args: Record<string, unknown>, ctx: FakeContext) => unknown;
+export type FakeHandler<K extends HandlerName> = (args: Args<K>, ctx: FakeContext) => Res<K> | Promise<Res<K>>;
+export type FakeHandlers = { [K in HandlerName]?: FakeHandler<K> };
 
 export interface FakeApi {
   calls: RecordedCall[];
   cancels: string[];
-  callsTo(name: string): Record<string, unknown>[];
-  set(name: string, handler: FakeHandler): void;
+  callsTo<K extends HandlerName>(name: K): Args<K>[];
+  set<K extends HandlerName>(name: K, handler: FakeHandler<K>): void;
 }
 
-export function installFakeApi(handlers: Record<string, FakeHandler>): FakeApi {
-  const table = new Map(Object.entries(handlers));
+export function installFakeApi(handlers: FakeHandlers): FakeApi {
+  const table = new Map<string, (args: unknown, ctx: FakeContext) => unknown>(
+    Object.entries(handlers) as [string, (args: unknown, ctx: FakeContext) => unknown][],
+  );
   const calls: RecordedCall[] = [];
   const cancels: string[] = [];
   const cancelWaiters = new Map<string, () => void>();
   const transport: Transport = {
     kind: 'test',
     async call({ id, name, args, onProgress }) {
-      calls.push({ id, name, args: structuredClone(args) as Record<string, unknown> });
+      calls.push({ id, name: name as HandlerName, args: structuredClone(args) as Record<string, unknown> });
       const h = table.get(name);
       if (!h) return { ok: false, error: { code: 'INTERNAL', message: `fake API has no handler for ${name}` } };
       const cancelled = new Promise<void>((resolve) => cancelWaiters.set(id, resolve));
       try {
-        const value = await h(args as Record<string, unknown>, { id, progress: onProgress, cancelled });
+        const value = await h(args, { id, progress: onProgress, cancelled });
         return { ok: true, value };
       } catch (err) {
         const e = err as { code?: string; message?: string; details?: unknown };
@@ -65,8 +73,8 @@ export function installFakeApi(handlers: Record<string, FakeHandler>): FakeApi {
   return {
     calls,
     cancels,
-    callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
-    set: (name, handler) => table.set(name, handler),
+    callsTo: <K extends HandlerName>(name: K) => calls.filter((c) => c.name === name).map((c) => c.args as Args<K>),
+    set: (name, handler) => table.set(name, handler as (args: unknown, ctx: FakeContext) => unknown),
   };
 }
 
@@ -77,7 +85,7 @@ export function deferred<T = void>() {
   return { promise, resolve };
 }
 
-export const GROUPS = [
+export const GROUPS: Res<'groups.list'> = [
   {
     id: 1,
     code: 'PAT-KOTWALI-1',
@@ -128,7 +136,9 @@ export const GROUPS = [
   },
 ];
 
-export function memberRow(i: number, over: Record<string, unknown> = {}) {
+type MemberRow = Res<'members.search'>['rows'][number];
+
+export function memberRow(i: number, over: Partial<MemberRow> = {}): MemberRow {
   return {
     membershipId: 1_000_000 - i,
     memberType: 'citizen',
@@ -150,7 +160,7 @@ export function memberRow(i: number, over: Record<string, unknown> = {}) {
 
 /** members.search over a list of `total` synthetic rows: the page asked for, and the total. */
 export function pagedMembers(total: number) {
-  return (a: Record<string, unknown>) => {
+  return (a: Args<'members.search'>): Res<'members.search'> => {
     const offset = Number(a.offset ?? 0);
     const limit = Number(a.limit ?? 100);
     const n = Math.max(0, Math.min(limit, total - offset));

@@ -23,7 +23,7 @@ function setup(extra: Parameters<typeof installFakeApi>[0] = {}) {
   return installFakeApi({
     'groups.list': () => GROUPS,
     'members.search': pagedMembers(3),
-    'members.leave': (a) => ({ membershipId: a.membershipId, leftOn: a.leftOn }),
+    'members.leave': (a) => ({ membershipId: a.membershipId, leftOn: a.leftOn ?? '2026-11-28' }),
     ...extra,
   });
 }

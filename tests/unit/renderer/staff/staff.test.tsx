@@ -7,6 +7,7 @@ import { StaffFormDialog } from '../../../../renderer/pages/staff/StaffFormDialo
 import { forgetScrollPositions } from '../../../../renderer/pages/members/VirtualTable.js';
 import { renderWithApp } from '../render.js';
 import { GROUPS, installFakeApi, stubScrollBoxHeight } from '../members/fake-api.js';
+import type { Res } from '../../../../renderer/api/index.js';
 
 let restore: () => void;
 beforeAll(() => {
@@ -23,8 +24,18 @@ const RANKS = [
   { id: 11, code: 'SI', nameEn: 'Sub-Inspector', nameHi: 'अवर निरीक्षक', aliases: ['SI'], sortOrder: 11 },
   { id: 14, code: 'CONSTABLE', nameEn: 'Constable', nameHi: 'सिपाही', aliases: ['PC'], sortOrder: 14 },
 ];
-const UNITS = [
-  { id: 1, code: 'PAT-T-KOTWALI', name: 'Kotwali', nameHi: 'कोतवाली', type: 'thana', parentCode: null, division: null },
+const UNITS: Res<'units.list'> = [
+  {
+    id: 1,
+    code: 'PAT-T-KOTWALI',
+    name: 'Kotwali',
+    nameHi: 'कोतवाली',
+    type: 'thana',
+    parentCode: null,
+    division: null,
+    activeGroups: 1,
+    closedGroups: 0,
+  },
   {
     id: 2,
     code: 'PAT-DPC',
@@ -33,9 +44,12 @@ const UNITS = [
     type: 'district_centre',
     parentCode: null,
     division: null,
+    activeGroups: 1,
+    closedGroups: 0,
   },
 ];
-const staffRow = (i: number, over: Record<string, unknown> = {}) => ({
+type StaffRow = Res<'staff.list'>['rows'][number];
+const staffRow = (i: number, over: Partial<StaffRow> = {}): StaffRow => ({
   id: i,
   serviceNo: `BP-${1000 + i}`,
   name: `Officer ${i}`,
