@@ -1,5 +1,7 @@
 // The minisign formats against the stock Debian `minisign` tool: keys and signatures we write
-// are accepted by it, and files it writes are read by us.
+// are accepted by it, and files it writes are read by us. The real minisign cost (1 GiB scrypt)
+// runs several times here: generous time limits, because a busy 2-core machine can take a
+// minute for what takes seconds alone (no test asserts speed).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ import { tempDir } from '../../fixtures/temp.js';
 const FAST = { opslimit: 524_288, memlimit: 16_777_216 }; // libsodium's INTERACTIVE cost
 
 function minisign(args: string[], input?: string) {
-  return spawnSync('minisign', args, { input, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync('minisign', args, { input, encoding: 'utf8', timeout: 240_000 });
 }
 
 describe('minisign formats', () => {
@@ -64,7 +66,7 @@ describe('minisign formats', () => {
     expect(sig.trustedComment).toBe('made by minisign');
     expect(checkSignature(readFileSync(msg), sig, p)).toEqual([]);
     expect(checkSignature(Buffer.from('hello!\n'), sig, p)).toEqual(['bad_signature']);
-  }, 60_000);
+  }, 240_000);
 
   it('writes signatures that `minisign -V -H` accepts, and it rejects a changed comment', () => {
     const dir = tempDir();
@@ -103,7 +105,7 @@ describe('minisign formats', () => {
     expect((await decodeSecretKeyFile(readFileSync(sec, 'utf8'), 'correct horse')).secretKey.equals(k.secretKey)).toBe(
       true,
     );
-  }, 60_000);
+  }, 240_000);
 
   it('round-trips the unencrypted form and detects damage', async () => {
     const k = generateKeyPair();
