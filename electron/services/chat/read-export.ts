@@ -19,10 +19,24 @@
 //   the file holds both (a pasted message), the majority wins and the file is read again with
 //   that order, so the minority lines become continuation lines.
 import { AppError } from '../../backend/errors.js';
-import { readSystemLine, type RawEvent } from './events.js';
+import { readSystemLine, type RawEvent, type SystemLine } from './events.js';
 import { cleanName, PersonNames } from './names.js';
 import { PHRASE_TABLES } from './phrases/index.js';
-import { headerRegex, headerShape, hour24, isDate, localTime, timeKey, type HeaderShape } from './timestamps.js';
+import {
+  F_A,
+  F_B,
+  F_H,
+  F_MARKS,
+  F_MI,
+  F_S,
+  F_Y,
+  headerShape,
+  isDate,
+  localTime,
+  scanHeader,
+  timeKey,
+  type HeaderShape,
+} from './timestamps.js';
 import type { ChatAuthor, ChatEvent, ChatExport, DateOrder, DateOrderSource, ReadOptions } from './types.js';
 
 interface AuthorTally {
@@ -34,6 +48,9 @@ interface AuthorTally {
   maxD: number;
   minM: number;
   maxM: number;
+  /** iOS: whether the name is the group's (checked against the group names of that version). */
+  groupChecked: number;
+  isGroup: boolean;
 }
 
 interface PendingEvent extends RawEvent {
@@ -49,6 +66,7 @@ interface Pass {
   events: PendingEvent[];
   languages: Set<string>;
   notices: { recognised: number; unrecognised: number; firstUnrecognisedLine: number | null };
+  lines: number;
   /** Lines whose date exists only as dd/mm, only as mm/dd (first line of each for messages). */
   onlyDmy: number;
   onlyMdy: number;
@@ -58,14 +76,54 @@ interface Pass {
 
 const NO_TIME = Number.NaN;
 
-/** True when the text before a ": " opens a quote it does not close. */
-function insideQuotes(text: string, end: number): boolean {
-  let n = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e) n++;
+/**
+ * Values found by a piece of the text (text[from, to)) without cutting it out: a fixed table of
+ * slots indexed by the piece's length and three of its characters, each slot holding the last
+ * piece seen there, confirmed by comparing the characters. A miss costs a slice and the caller's
+ * map lookup; a hit costs one native comparison.
+ */
+class RangeTable<T> {
+  private static readonly SIZE = 4096;
+  private readonly keys: (string | undefined)[] = new Array(RangeTable.SIZE);
+  private readonly values: (T | undefined)[] = new Array(RangeTable.SIZE);
+
+  // Names that differ only near their end are common ("+91 98350 12345", "Ramesh 12"), so the
+  // last four characters are mixed in, with the first and two inner ones.
+  private slot(text: string, from: number, to: number): number {
+    const n = to - from;
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ text.charCodeAt(to - 1), 0x85ebca6b);
+    h = Math.imul(h ^ text.charCodeAt(to - 2), 0xc2b2ae35);
+    h = Math.imul(h ^ text.charCodeAt(to - 3), 0x27d4eb2f);
+    h = Math.imul(h ^ text.charCodeAt(to - 4), 0x165667b1);
+    h = Math.imul(h ^ text.charCodeAt(from), 0x9e3779b1);
+    h = Math.imul(h ^ text.charCodeAt(from + (n >> 1)), 0x85ebca6b);
+    h = Math.imul(h ^ text.charCodeAt(from + (n >> 2)), 0xc2b2ae35);
+    return (h ^ (h >>> 15) ^ (h >>> 23)) & (RangeTable.SIZE - 1);
   }
-  return n % 2 === 1;
+
+  find(text: string, from: number, to: number): T | undefined {
+    const k = this.slot(text, from, to);
+    const key = this.keys[k];
+    if (key === undefined || key.length !== to - from) return undefined;
+    // Compared from the end, where names differ; a loop is faster here than startsWith.
+    for (let i = key.length - 1; i >= 0; i--) if (key.charCodeAt(i) !== text.charCodeAt(from + i)) return undefined;
+    return this.values[k];
+  }
+
+  set(text: string, from: number, to: number, key: string, value: T): void {
+    const k = this.slot(text, from, to);
+    this.keys[k] = key;
+    this.values[k] = value;
+  }
+}
+
+const QUOTE = /["\u201c\u201d\u201e]/;
+const QUOTES = /["\u201c\u201d\u201e]/g;
+
+/** True when the text opens a quote it does not close. */
+function opensQuote(text: string): boolean {
+  return QUOTE.test(text) && (text.match(QUOTES)?.length ?? 0) % 2 === 1;
 }
 
 const isMark = (c: number) =>
@@ -74,116 +132,200 @@ const isMark = (c: number) =>
 /** A line can start a message only with a digit, "[" or a bidi mark: a cheap pre-check. */
 const mayStartMessage = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x5b || isMark(c);
 
-function readLines(lines: string[], shape: HeaderShape, order: DateOrder | null): Pass {
-  const re = headerRegex(shape);
+function readLines(text: string, shape: HeaderShape, order: DateOrder | null): Pass {
   const ios = shape.format === 'ios';
-  const fourDigitYear = shape.yearDigits === 4;
+  const f = new Int32Array(7);
   const pass: Pass = {
     messages: 0,
     authors: new Map(),
     events: [],
     languages: new Set(),
     notices: { recognised: 0, unrecognised: 0, firstUnrecognisedLine: null },
+    lines: 0,
     onlyDmy: 0,
     onlyMdy: 0,
     firstOnlyDmy: 0,
     firstOnlyMdy: 0,
   };
-  // iOS puts the group's name before WhatsApp's own lines; a mark-led line from that "author"
-  // that no wording matches is a notice, not a message.
-  const groupNames = new Set<string>();
-
-  const countMessage = (raw: string, line: number, keyD: number, keyM: number) => {
+  const tally = (t: AuthorTally, keyD: number, keyM: number) => {
     pass.messages++;
+    t.messages++;
+    if (keyD < t.minD) t.minD = keyD;
+    if (keyD > t.maxD) t.maxD = keyD;
+    if (keyM < t.minM) t.minM = keyM;
+    if (keyM > t.maxM) t.maxM = keyM;
+  };
+  const countMessage = (raw: string, line: number, keyD: number, keyM: number): AuthorTally => {
     let t = pass.authors.get(raw);
     if (t === undefined) {
-      t = { raw, firstLine: line, messages: 0, minD: keyD, maxD: keyD, minM: keyM, maxM: keyM };
+      t = {
+        raw,
+        firstLine: line,
+        messages: 0,
+        minD: keyD,
+        maxD: keyD,
+        minM: keyM,
+        maxM: keyM,
+        groupChecked: -1,
+        isGroup: false,
+      };
       pass.authors.set(raw, t);
-    } else {
-      if (keyD < t.minD) t.minD = keyD;
-      if (keyD > t.maxD) t.maxD = keyD;
-      if (keyM < t.minM) t.minM = keyM;
-      if (keyM > t.maxM) t.maxM = keyM;
     }
-    t.messages++;
+    tally(t, keyD, keyM);
+    return t;
   };
-
   const unrecognised = (line: number) => {
     pass.notices.unrecognised++;
     pass.notices.firstUnrecognisedLine ??= line;
   };
 
-  /** Reads a system line; returns false when no wording matched. */
-  const system = (text: string, line: number, keyD: number, keyM: number, author: string | null): boolean => {
-    const r = readSystemLine(text);
+  // Most lines are by someone already seen, and iOS repeats its mark-led placeholders
+  // ("\u200eimage omitted" is one line in five): both are found in place, without cutting the
+  // text out of the line (cutting and hashing a new string for each of 40,000 lines cost more
+  // than the rest of the read).
+  const recentAuthors = new RangeTable<AuthorTally>();
+  const recentVerdicts = new RangeTable<SystemLine>();
+  const verdictAt = (from: number, to: number): SystemLine => {
+    let r = recentVerdicts.find(text, from, to);
+    if (r === undefined) {
+      const t = text.slice(from, to);
+      r = readSystemLine(t);
+      if (t.length <= 64) recentVerdicts.set(text, from, to, t, r);
+    }
+    return r;
+  };
+
+  // iOS puts the group's name before WhatsApp's own lines; a mark-led line from that "author"
+  // that no wording matches is a notice, not a message.
+  const groupNames = new Set<string>();
+  let groupVersion = 0;
+  const addGroupName = (raw: string) => {
+    const name = cleanName(raw);
+    if (!groupNames.has(name)) {
+      groupNames.add(name);
+      groupVersion++;
+    }
+  };
+  const isGroup = (t: AuthorTally): boolean => {
+    if (t.groupChecked !== groupVersion) {
+      t.isGroup = groupNames.has(cleanName(t.raw));
+      t.groupChecked = groupVersion;
+    }
+    return t.isGroup;
+  };
+
+  /** Records a system line's verdict; returns false when no wording matched. */
+  const record = (r: SystemLine, line: number, keyD: number, keyM: number, author: string | null): boolean => {
     if (r.kind === 'unknown') return false;
     pass.languages.add(r.lang);
     if (r.kind === 'notice') {
       pass.notices.recognised++;
-      if (r.chat && author !== null) groupNames.add(cleanName(author));
+      if (r.chat && author !== null) addGroupName(author);
       return true;
     }
-    for (const g of r.groupNames) groupNames.add(cleanName(g));
+    for (const g of r.groupNames) addGroupName(g);
     for (const e of r.events) pass.events.push({ ...e, lang: r.lang, line, keyD, keyM });
     return true;
   };
+  /** A line with no "Name: " before its text: WhatsApp's own, or "Carol:" with nothing said. */
+  const nameless = (from: number, to: number, colon: number, line: number, keyD: number, keyM: number) => {
+    const body = text.slice(from, to);
+    if (record(readSystemLine(body), line, keyD, keyM, null)) return;
+    if (colon < 0 && body.length > 1 && body.endsWith(':')) countMessage(body.slice(0, -1), line, keyD, keyM);
+    else unrecognised(line);
+  };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.length < 10 || !mayStartMessage(line.charCodeAt(0))) continue;
-    const m = re.exec(line);
-    if (m === null) continue;
+  // Lines are walked by their offsets in the text: no array of 50,000 line strings is made. LF
+  // ends a line; a CR before it is dropped (readChatText turns lone CRs into LFs first).
+  const len = text.length;
+  let lineNo = 0;
+  for (let pos = 0; pos <= len;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = len;
+    const next = end + 1;
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    const lineStart = pos;
+    pos = next;
+    lineNo++;
+    if (lineEnd - lineStart < 10 || !mayStartMessage(text.charCodeAt(lineStart))) continue;
+    const start = scanHeader(text, lineStart, shape, f);
+    if (start < 0) continue;
 
-    // ---- The timestamp: which dates and times exist.
-    const a = +m[2]!;
-    const b = +m[3]!;
-    const y = fourDigitYear ? +m[4]! : 2000 + +m[4]!;
-    const h = hour24(+m[5]!, m[8]!);
-    const mi = +m[6]!;
-    const s = m[7] === '' ? 0 : +m[7]!;
-    if (h < 0 || mi > 59 || s > 59) continue;
+    // ---- The timestamp: which of its two readings exist.
+    const a = f[F_A]!;
+    const b = f[F_B]!;
+    const y = f[F_Y]!;
     const dmy = isDate(y, b, a);
     const mdy = isDate(y, a, b);
     if (!dmy && !mdy) continue;
-    if (dmy && !mdy) {
-      if (pass.onlyDmy++ === 0) pass.firstOnlyDmy = i + 1;
-    } else if (mdy && !dmy) {
-      if (pass.onlyMdy++ === 0) pass.firstOnlyMdy = i + 1;
+    if (dmy !== mdy) {
+      if (dmy) {
+        if (pass.onlyDmy++ === 0) pass.firstOnlyDmy = lineNo;
+      } else if (pass.onlyMdy++ === 0) pass.firstOnlyMdy = lineNo;
     }
     if (order === 'dmy' ? !dmy : order === 'mdy' ? !mdy : false) continue;
-    const keyD = dmy ? timeKey(y, b, a, h, mi, s) : NO_TIME;
-    const keyM = mdy ? timeKey(y, a, b, h, mi, s) : NO_TIME;
+    const h = f[F_H]!;
+    const mi = f[F_MI]!;
+    const sec = f[F_S]!;
+    const keyD = dmy ? timeKey(y, b, a, h, mi, sec) : NO_TIME;
+    const keyM = mdy ? timeKey(y, a, b, h, mi, sec) : NO_TIME;
 
     // ---- The text after it.
-    const body = line.slice(m[0].length);
-    const colon = body.indexOf(': ');
-    if (colon <= 0 || insideQuotes(body, colon)) {
-      if (!system(body, i + 1, keyD, keyM, null)) {
-        // "Carol:" — a name with an empty message.
-        if (colon < 0 && body.length > 1 && body.endsWith(':')) countMessage(body.slice(0, -1), i + 1, keyD, keyM);
-        else unrecognised(i + 1);
-      }
+    let colon = text.indexOf(': ', start);
+    if (colon >= lineEnd) colon = -1;
+    if (colon <= start) {
+      nameless(start, lineEnd, colon, lineNo, keyD, keyM);
       continue;
     }
-    const author = body.slice(0, colon);
-    if (ios && (m[1] !== '' || isMark(body.charCodeAt(colon + 2)))) {
-      if (system(body.slice(colon + 2), i + 1, keyD, keyM, author)) continue;
-      if (groupNames.size > 0 && groupNames.has(cleanName(author))) {
-        unrecognised(i + 1);
-        continue;
+    const marked = ios && (f[F_MARKS]! > 0 || isMark(text.charCodeAt(colon + 2)));
+    if (marked) {
+      const r = verdictAt(colon + 2, lineEnd);
+      if (r.kind !== 'unknown') {
+        const author = text.slice(start, colon);
+        if (!opensQuote(author) && record(r, lineNo, keyD, keyM, author)) continue;
       }
     }
-    countMessage(author, i + 1, keyD, keyM);
+    let t = recentAuthors.find(text, start, colon);
+    if (t === undefined) {
+      const author = text.slice(start, colon);
+      // A ": " inside a quoted group name: WhatsApp's line, not a name.
+      if (opensQuote(author)) {
+        nameless(start, lineEnd, -1, lineNo, keyD, keyM);
+        continue;
+      }
+      t = pass.authors.get(author);
+      if (t === undefined) {
+        if (marked && groupNames.has(cleanName(author))) {
+          unrecognised(lineNo);
+          continue;
+        }
+        t = countMessage(author, lineNo, keyD, keyM);
+        recentAuthors.set(text, start, colon, author, t);
+        continue;
+      }
+      recentAuthors.set(text, start, colon, author, t);
+    }
+    if (marked && groupNames.size > 0 && isGroup(t)) {
+      unrecognised(lineNo);
+      continue;
+    }
+    tally(t, keyD, keyM);
   }
+  pass.lines = lineNo;
   return pass;
 }
 
 /** The first line that starts with a WhatsApp timestamp decides the file's shape. */
-function findShape(lines: string[]): HeaderShape | null {
-  for (const line of lines) {
-    if (line.length < 10 || !mayStartMessage(line.charCodeAt(0))) continue;
-    const s = headerShape(line);
-    if (s) return s;
+function findShape(text: string): HeaderShape | null {
+  for (let pos = 0; pos < text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    if (end - pos >= 10 && mayStartMessage(text.charCodeAt(pos))) {
+      // Timestamps are short: a slice of the line's start is enough to judge it.
+      const s = headerShape(text.slice(pos, Math.min(end, pos + 80)));
+      if (s) return s;
+    }
+    pos = end + 1;
   }
   return null;
 }
@@ -252,10 +394,11 @@ function authorsOf(p: Pass, order: DateOrder, seconds: boolean, names: PersonNam
  * WhatsApp timestamp, BAD_INPUT when `dateOrder` contradicts the file.
  */
 export function readChatText(text: string, options: ReadOptions = {}): ChatExport {
-  // U+FEFF turns up at the start of the file and of random lines (WhatsR's fixtures).
-  const clean = text.includes('\ufeff') ? text.replace(/\ufeff/g, '') : text;
-  const lines = clean.split(/\r\n|\r|\n/);
-  const shape = findShape(lines);
+  // U+FEFF turns up at the start of the file and of random lines (WhatsR's fixtures). Lone CRs
+  // (old Macs) become LFs; CRLF stays and is handled line by line.
+  let clean = text.includes('\ufeff') ? text.replace(/\ufeff/g, '') : text;
+  if (clean.includes('\r') && /\r(?!\n)/.test(clean)) clean = clean.replace(/\r\n?/g, '\n');
+  const shape = findShape(clean);
   if (!shape) {
     throw new AppError(
       'BAD_FILE',
@@ -263,11 +406,11 @@ export function readChatText(text: string, options: ReadOptions = {}): ChatExpor
     );
   }
   const names = new PersonNames(PHRASE_TABLES);
-  let pass = readLines(lines, shape, options.dateOrder ?? null);
+  let pass = readLines(clean, shape, options.dateOrder ?? null);
   const { order, from } = decideOrder(pass, options.dateOrder);
   // Dates of the other order were read as messages: read again with the order fixed.
   if (!options.dateOrder && (order === 'dmy' ? pass.onlyMdy : pass.onlyDmy) > 0) {
-    pass = readLines(lines, shape, order);
+    pass = readLines(clean, shape, order);
   }
   const key = (e: PendingEvent) => (order === 'dmy' ? e.keyD : e.keyM);
   return {
@@ -279,6 +422,6 @@ export function readChatText(text: string, options: ReadOptions = {}): ChatExpor
     authors: authorsOf(pass, order, shape.seconds, names),
     languages: PHRASE_TABLES.map((t) => t.lang).filter((l) => pass.languages.has(l)),
     notices: pass.notices,
-    lines: lines.length,
+    lines: pass.lines,
   };
 }

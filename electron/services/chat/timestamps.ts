@@ -13,9 +13,8 @@ import type { ChatFormat, LocalTime } from './types.js';
 
 const SP = '[ \\u00a0\\u202f]';
 const MARKS = '[\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*';
+// am/pm words; also "पूर्वाह्न" (am) and "अपराह्न" (pm), as some Hindi-locale phones print them.
 const AMPM = `[aApP]\\.?${SP}?[mM]\\.?|\\u092a\\u0942\\u0930\\u094d\\u0935\\u093e\\u0939\\u094d\\u0928|\\u0905\\u092a\\u0930\\u093e\\u0939\\u094d\\u0928`;
-// "पूर्वाह्न" (am) and "अपराह्न" (pm, starting with अ), as some Hindi-locale phones print them.
-const HINDI_PM_FIRST = 0x0905;
 
 export interface HeaderShape {
   format: ChatFormat;
@@ -49,31 +48,142 @@ export function headerShape(line: string): HeaderShape | null {
   };
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// ---- The per-line scanner. Every line of an export goes through it, so it reads characters
+// instead of running a regular expression with captures (the benchmark's floor is one plain
+// regular expression test per line, and the whole read must stay within 3× of it).
+
+/** Where scanHeader puts what it read. */
+export const F_MARKS = 0; // bidi marks before the timestamp (iOS: before "[")
+export const F_A = 1; // first date number
+export const F_B = 2; // second date number
+export const F_Y = 3; // year, 4 digits
+export const F_H = 4; // hour, 0–23
+export const F_MI = 5;
+export const F_S = 6;
+
+const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x202f;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isMarkCode = (c: number) =>
+  c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+const HINDI_AM_WORD = '\u092a\u0942\u0930\u094d\u0935\u093e\u0939\u094d\u0928';
+const HINDI_PM_WORD = '\u0905\u092a\u0930\u093e\u0939\u094d\u0928';
 
 /**
- * The one regular expression that recognises a message's first line in files of this shape.
- * Groups: 1 marks before the line, 2 first date number, 3 second, 4 year, 5 hour, 6 minute,
- * 7 seconds ('' when the shape has none), 8 am/pm ('' when 24-hour).
+ * Reads a timestamp of shape `s` at `text[from]`, the start of a line. Returns the index where
+ * the text after it starts ("Name: …" or WhatsApp's words), or -1 when the line does not start
+ * a message. The numbers go into `f` (F_* slots); the hour is already on the 24-hour clock.
+ * The line's end needs no bound: CR, LF and the end of the text match nothing a timestamp holds.
  */
-export function headerRegex(s: HeaderShape): RegExp {
-  const sep = esc(s.dateSep);
-  const ts = esc(s.timeSep);
-  const date = `(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{${s.yearDigits}})${esc(s.afterYear)}`;
-  const time = `(\\d{1,2})${ts}(\\d{2})${s.seconds ? `${ts}(\\d{2})` : '()'}${s.ampm ? `${SP}*(${AMPM})` : '()'}`;
-  return s.format === 'ios'
-    ? new RegExp(`^(${MARKS})\\[${date}${SP}+${time}\\]${SP}`)
-    : new RegExp(`^(${MARKS})${date}${SP}+${time}${SP}+-${SP}`);
-}
-
-/** Hour 0–23 from a printed hour and its am/pm word ('' for 24-hour clocks); -1 if impossible. */
-export function hour24(h: number, ampm: string): number {
-  if (ampm === '') return h <= 23 ? h : -1;
-  if (h > 12) return -1;
-  const first = ampm.charCodeAt(0);
-  const pm = first === 0x70 || first === 0x50 || first === HINDI_PM_FIRST;
-  if (pm) return h === 12 ? 12 : h + 12;
-  return h === 12 ? 0 : h; // "00:08 a. m." (seen in real exports) stays 00:08
+export function scanHeader(line: string, from: number, s: HeaderShape, f: Int32Array): number {
+  let i = from;
+  let c = line.charCodeAt(i);
+  while (isMarkCode(c)) c = line.charCodeAt(++i);
+  f[F_MARKS] = i - from;
+  if (s.format === 'ios') {
+    if (c !== 0x5b) return -1;
+    c = line.charCodeAt(++i);
+  }
+  // Day or month: 1–2 digits.
+  if (!isDigit(c)) return -1;
+  let n = c - 48;
+  c = line.charCodeAt(++i);
+  if (isDigit(c)) {
+    n = n * 10 + c - 48;
+    c = line.charCodeAt(++i);
+  }
+  f[F_A] = n;
+  const sep = s.dateSep.charCodeAt(0);
+  if (c !== sep) return -1;
+  c = line.charCodeAt(++i);
+  if (!isDigit(c)) return -1;
+  n = c - 48;
+  c = line.charCodeAt(++i);
+  if (isDigit(c)) {
+    n = n * 10 + c - 48;
+    c = line.charCodeAt(++i);
+  }
+  f[F_B] = n;
+  if (c !== sep) return -1;
+  // Year: exactly the shape's digits.
+  n = 0;
+  for (let k = 0; k < s.yearDigits; k++) {
+    c = line.charCodeAt(++i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + c - 48;
+  }
+  f[F_Y] = s.yearDigits === 2 ? 2000 + n : n;
+  c = line.charCodeAt(++i);
+  if (isDigit(c)) return -1;
+  for (let k = 0; k < s.afterYear.length; k++) {
+    if (c !== s.afterYear.charCodeAt(k)) return -1;
+    c = line.charCodeAt(++i);
+  }
+  if (!isSpace(c)) return -1;
+  while (isSpace(c)) c = line.charCodeAt(++i);
+  // Hour: 1–2 digits; minutes and seconds: 2.
+  if (!isDigit(c)) return -1;
+  let h = c - 48;
+  c = line.charCodeAt(++i);
+  if (isDigit(c)) {
+    h = h * 10 + c - 48;
+    c = line.charCodeAt(++i);
+  }
+  const ts = s.timeSep.charCodeAt(0);
+  if (c !== ts) return -1;
+  const m1 = line.charCodeAt(++i);
+  const m2 = line.charCodeAt(++i);
+  if (!isDigit(m1) || !isDigit(m2)) return -1;
+  const mi = (m1 - 48) * 10 + m2 - 48;
+  c = line.charCodeAt(++i);
+  let sec = 0;
+  if (s.seconds) {
+    if (c !== ts) return -1;
+    const s1 = line.charCodeAt(++i);
+    const s2 = line.charCodeAt(++i);
+    if (!isDigit(s1) || !isDigit(s2)) return -1;
+    sec = (s1 - 48) * 10 + s2 - 48;
+    c = line.charCodeAt(++i);
+  }
+  if (isDigit(c) || mi > 59 || sec > 59) return -1;
+  if (s.ampm) {
+    while (isSpace(c)) c = line.charCodeAt(++i);
+    let pm: boolean;
+    if (c === 0x61 || c === 0x41 || c === 0x70 || c === 0x50) {
+      // am, AM, a.m., a. m. (and p…)
+      pm = c === 0x70 || c === 0x50;
+      c = line.charCodeAt(++i);
+      if (c === 0x2e) c = line.charCodeAt(++i);
+      if (isSpace(c)) c = line.charCodeAt(++i);
+      if (c !== 0x6d && c !== 0x4d) return -1;
+      c = line.charCodeAt(++i);
+      if (c === 0x2e) c = line.charCodeAt(++i);
+    } else if (line.startsWith(HINDI_AM_WORD, i)) {
+      pm = false;
+      i += HINDI_AM_WORD.length;
+      c = line.charCodeAt(i);
+    } else if (line.startsWith(HINDI_PM_WORD, i)) {
+      pm = true;
+      i += HINDI_PM_WORD.length;
+      c = line.charCodeAt(i);
+    } else return -1;
+    if (h > 12) return -1;
+    h = pm ? (h === 12 ? 12 : h + 12) : h === 12 ? 0 : h; // "00:08 a. m." (real exports) stays 00:08
+  } else if (h > 23) return -1;
+  f[F_H] = h;
+  f[F_MI] = mi;
+  f[F_S] = sec;
+  if (s.format === 'ios') {
+    if (c !== 0x5d) return -1;
+    c = line.charCodeAt(++i);
+    if (!isSpace(c)) return -1;
+    return i + 1;
+  }
+  if (!isSpace(c)) return -1;
+  while (isSpace(c)) c = line.charCodeAt(++i);
+  if (c !== 0x2d) return -1;
+  c = line.charCodeAt(++i);
+  if (!isSpace(c)) return -1;
+  return i + 1;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,0 +1,132 @@
+// WhatsApp chat-export reader benchmark (issue #9).
+//
+// A 40,000-message export (about the most WhatsApp exports without media), generated
+// deterministically with a realistic mix: joins, adds, leaves and icon changes among the
+// messages, multi-line messages with date-like continuation lines, media placeholders, U+200E
+// and U+202F marks, non-contact "~ " names and phone-number authors. Timed against the FLOOR
+// measured in the same run: splitting the same text into lines and testing each line with one
+// timestamp-prefix regular expression (the least any line-based reader must do). Target: the
+// whole read (lines, timestamps, authors, events, names and phones normalised) ≤ 3× the floor,
+// for an Android export (12-hour, U+202F before am/pm) and an iOS one (brackets, seconds), and
+// for the whole file path (open, size checks, decode, read) against reading the file + the floor.
+// Floor and reader alternate; the median of each is compared. Time is this process's CPU time
+// (process.cpuUsage): the machine is shared by several engineers' test runs, and wall-clock
+// time would measure their load as much as this code.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { readChatFile } from '../../electron/services/chat/chat-file.js';
+import { readChatText } from '../../electron/services/chat/read-export.js';
+import { ANDROID, IOS, realisticExport, type Style } from '../unit/chat/export-builder.js';
+import { median, round } from './stats.js';
+import type { BenchRow } from './types.js';
+
+const MESSAGES = 40_000;
+const RUNS = 15;
+const TARGET = 3;
+
+// One timestamp-prefix expression per shape, as a minimal reader would write it.
+const PREFIX: Record<Style['format'], RegExp> = {
+  android: /^\d{1,2}\/\d{1,2}\/\d{2,4}, \d{1,2}:\d{2}/,
+  ios: /^\u200e?\[\d{1,2}\/\d{1,2}\/\d{2,4}, \d{1,2}:\d{2}/,
+};
+
+function floorRead(text: string, re: RegExp): number {
+  let n = 0;
+  // The fastest correct split: a plain LF split unless the text holds a CR.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  for (const line of lines) if (re.test(line)) n++;
+  return n;
+}
+
+/**
+ * A full garbage collection before each timed run, so that no run pays for the garbage of the
+ * one before (the floor's 50,000 line strings, the reader's names).
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/** CPU milliseconds this process has used. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Alternates floor and subject, RUNS times each after a warm-up, and returns the medians. */
+async function compare(floor: () => unknown, subject: () => unknown): Promise<{ floorMs: number; ms: number }> {
+  for (let i = 0; i < 3; i++) {
+    floor();
+    await subject();
+  }
+  const f: number[] = [];
+  const s: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    collectGarbage();
+    let t0 = cpuMs();
+    floor();
+    f.push(cpuMs() - t0);
+    collectGarbage();
+    t0 = cpuMs();
+    await subject();
+    s.push(cpuMs() - t0);
+  }
+  return { floorMs: median(f), ms: median(s) };
+}
+
+function row(name: string, r: { floorMs: number; ms: number }): BenchRow {
+  const ratio = r.ms / r.floorMs;
+  return {
+    name,
+    value: round(r.ms),
+    unit: 'ms CPU',
+    floor: round(r.floorMs),
+    ratio: round(ratio, 2),
+    target: `≤ ${TARGET}× split + one timestamp regex`,
+    pass: ratio <= TARGET,
+  };
+}
+
+export async function benchChat(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const st of [ANDROID, IOS]) {
+    const ex = realisticExport(MESSAGES, st);
+    const check = readChatText(ex.text);
+    if (check.messages !== ex.messages || check.events.length !== ex.events) {
+      throw new Error(
+        `${st.format}: read ${check.messages} messages / ${check.events.length} events, generated ${ex.messages} / ${ex.events}`,
+      );
+    }
+    const mb = (Buffer.byteLength(ex.text) / 1024 / 1024).toFixed(1);
+    rows.push(
+      row(
+        `chat read, ${st.format} export of ${MESSAGES.toLocaleString('en-IN')} messages (${mb} MB, ${check.events.length} events)`,
+        await compare(
+          () => floorRead(ex.text, PREFIX[st.format]),
+          () => readChatText(ex.text),
+        ),
+      ),
+    );
+  }
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'samooh-bench-chat-'));
+  try {
+    const file = path.join(dir, 'WhatsApp Chat with Kotwali Thana.txt');
+    writeFileSync(file, realisticExport(MESSAGES, ANDROID).text);
+    rows.push(
+      row(
+        'chat read, the same Android export from its file (open, checks, decode, read)',
+        await compare(
+          () => floorRead(readFileSync(file, 'utf8'), PREFIX.android),
+          () => readChatFile(file),
+        ),
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
