@@ -22,6 +22,8 @@ interface CompiledWording {
 interface CompiledNotice {
   re: RegExp;
   key: string;
+  /** Its fixed text holds ": ", so on Android it looks like "Name: text" (see readColonNotice). */
+  colon: boolean;
 }
 
 interface CompiledTable {
@@ -127,9 +129,9 @@ function compileTable(table: PhraseTable): CompiledTable {
   return {
     table,
     events: table.events.map((w) => ({ type: w.type, actor: w.actor, subject: w.subject, ...compileWording(w.text) })),
-    notices: table.notices.map((t) => compileWording(t)),
-    chatNotices: table.chatNotices.map((t) => compileWording(t)),
-    listSplit: new RegExp(`${SPACE}?,${SPACE}(?:(?:${and})${SPACE})?|${SPACE}(?:${and})${SPACE}`, 'gi'),
+    notices: table.notices.map((t) => ({ ...compileWording(t), colon: hasColon(t) })),
+    chatNotices: table.chatNotices.map((t) => ({ ...compileWording(t), colon: hasColon(t) })),
+    listSplit: new RegExp(`(?:${SPACE})?,${SPACE}(?:(?:${and})${SPACE})?|${SPACE}(?:${and})${SPACE}`, 'gi'),
   };
 }
 
@@ -236,8 +238,14 @@ const MARKS_TO_DROP_ALL = /[\u200e\u200f\u202a-\u202e\ufeff]/g;
  * whole, so a name holding " and " or ", " stays one name. "… and 5 more" names nobody: dropped.
  */
 export function splitNames(list: string, split: RegExp): string[] {
-  const isolated = list.includes('\u2068') ? [...list.matchAll(ISOLATED)].map((m) => m[1]!) : [];
-  const names = isolated.length ? isolated : splitAt(list, split);
+  let names: string[];
+  if (list.includes('\u2068')) {
+    // Isolated names are set aside (as private-use placeholders) while the list is split, then
+    // put back.
+    const spans: string[] = [];
+    const masked = list.replace(ISOLATED, (_m, inner: string) => `\ue000${spans.push(inner) - 1}\ue001`);
+    names = splitAt(masked, split).map((n) => n.replace(/\ue000(\d+)\ue001/g, (_m, i: string) => spans[+i] ?? ''));
+  } else names = splitAt(list, split);
   return names.filter((n) => n.trim() !== '' && !SOME_MORE.test(n.trim()));
 }
 
@@ -292,6 +300,23 @@ function groupNamesFrom(w: CompiledWording, m: RegExpExecArray): string[] {
     if (slot === 'group' || slot === 'oldGroup') out.push(withoutBidi(m[i + 1] ?? ''));
   });
   return out;
+}
+
+const hasColon = (wording: string) => wording.replace(/\{[^{}]*\}/g, '').includes(': ');
+
+/**
+ * Whether a line that looks like "Name: text" is in fact a WhatsApp notice whose own wording
+ * holds ": " ("You added this group to the community: Patna Police"). Only such wordings are
+ * tried: any other wording, events above all, would read a person's message as WhatsApp's.
+ */
+export function readColonNotice(text: string): SystemLine {
+  const line = text.replace(MARKS_TO_DROP_ALL, '').trim();
+  for (const t of tables()) {
+    for (const n of [...t.chatNotices, ...t.notices]) {
+      if (n.colon && n.re.test(line)) return { kind: 'notice', lang: t.table.lang, chat: false };
+    }
+  }
+  return UNKNOWN;
 }
 
 /**

@@ -19,14 +19,13 @@
 //   the file holds both (a pasted message), the majority wins and the file is read again with
 //   that order, so the minority lines become continuation lines.
 import { AppError } from '../../backend/errors.js';
-import { readSystemLine, type RawEvent, type SystemLine } from './events.js';
+import { readColonNotice, readSystemLine, type RawEvent, type SystemLine } from './events.js';
 import { cleanName, PersonNames } from './names.js';
 import { PHRASE_TABLES } from './phrases/index.js';
 import {
   F_A,
   F_B,
   F_H,
-  F_MARKS,
   F_MI,
   F_S,
   F_Y,
@@ -125,6 +124,9 @@ const QUOTES = /["\u201c\u201d\u201e]/g;
 function opensQuote(text: string): boolean {
   return QUOTE.test(text) && (text.match(QUOTES)?.length ?? 0) % 2 === 1;
 }
+
+/** U+200E/U+200F: what iOS puts before "[" and after "Name: " on its own lines. */
+const isDirectionMark = (c: number) => c === 0x200e || c === 0x200f;
 
 const isMark = (c: number) =>
   c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
@@ -277,7 +279,7 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
       nameless(start, lineEnd, colon, lineNo, keyD, keyM);
       continue;
     }
-    const marked = ios && (f[F_MARKS]! > 0 || isMark(text.charCodeAt(colon + 2)));
+    const marked = ios && (isDirectionMark(text.charCodeAt(lineStart)) || isDirectionMark(text.charCodeAt(colon + 2)));
     if (marked) {
       const r = verdictAt(colon + 2, lineEnd);
       if (r.kind !== 'unknown') {
@@ -299,6 +301,8 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
           unrecognised(lineNo);
           continue;
         }
+        // A name never seen before may be the start of a WhatsApp notice with ": " in it.
+        if (record(readColonNotice(text.slice(start, lineEnd)), lineNo, keyD, keyM, null)) continue;
         t = countMessage(author, lineNo, keyD, keyM);
         recentAuthors.set(text, start, colon, author, t);
         continue;

@@ -53,7 +53,6 @@ export function headerShape(line: string): HeaderShape | null {
 // regular expression test per line, and the whole read must stay within 3× of it).
 
 /** Where scanHeader puts what it read. */
-export const F_MARKS = 0; // bidi marks before the timestamp (iOS: before "[")
 export const F_A = 1; // first date number
 export const F_B = 2; // second date number
 export const F_Y = 3; // year, 4 digits
@@ -78,7 +77,6 @@ export function scanHeader(line: string, from: number, s: HeaderShape, f: Int32A
   let i = from;
   let c = line.charCodeAt(i);
   while (isMarkCode(c)) c = line.charCodeAt(++i);
-  f[F_MARKS] = i - from;
   if (s.format === 'ios') {
     if (c !== 0x5b) return -1;
     c = line.charCodeAt(++i);

@@ -59,6 +59,7 @@ export const en: PhraseTable = {
     '{actor} started a video call',
     '{actor} pinned a message',
     '{actor} requested to join{…}',
+    '{actor} added this group to the community: {…}',
     '{actor} added this group to the community{…}',
     '{actor} removed this group from the community{…}',
     'This group was added to the community{…}',
