@@ -9,14 +9,15 @@
 // whole read (lines, timestamps, authors, events, names and phones normalised) ≤ 3× the floor,
 // for an Android export (12-hour, U+202F before am/pm) and an iOS one (brackets, seconds), and
 // for the whole file path (open, size checks, decode, read) against reading the file + the floor.
-// Floor and reader alternate; the median of each is compared. Time is this process's CPU time
-// (process.cpuUsage): the machine is shared by several engineers' test runs, and wall-clock
-// time would measure their load as much as this code.
+// Floor and reader alternate after a warm-up; the median of each is compared. Time is the main
+// thread's CPU time (process.threadCpuUsage): the machine is shared by several engineers' test
+// runs, so wall-clock time would measure their load as much as this code, and the process's CPU
+// time would count the collector's background threads. (No forced collection between runs: a
+// full collection makes V8 drop optimised code that refers to the previous read's objects, so
+// every measured read would re-optimise, which no real read does more than once.)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { readChatFile } from '../../electron/services/chat/chat-file.js';
 import { readChatText } from '../../electron/services/chat/read-export.js';
 import { ANDROID, IOS, realisticExport, type Style } from '../unit/chat/export-builder.js';
@@ -24,7 +25,7 @@ import { median, round } from './stats.js';
 import type { BenchRow } from './types.js';
 
 const MESSAGES = 40_000;
-const RUNS = 15;
+const RUNS = 21;
 const TARGET = 3;
 
 // One timestamp-prefix expression per shape, as a minimal reader would write it.
@@ -41,18 +42,9 @@ function floorRead(text: string, re: RegExp): number {
   return n;
 }
 
-/**
- * A full garbage collection before each timed run, so that no run pays for the garbage of the
- * one before (the floor's 50,000 line strings, the reader's names).
- */
-const collectGarbage: () => void = (() => {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
-
-/** CPU milliseconds this process has used. */
+/** CPU milliseconds the main thread has used. */
 function cpuMs(): number {
-  const u = process.cpuUsage();
+  const u = process.threadCpuUsage();
   return (u.user + u.system) / 1000;
 }
 
@@ -65,11 +57,9 @@ async function compare(floor: () => unknown, subject: () => unknown): Promise<{ 
   const f: number[] = [];
   const s: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    collectGarbage();
     let t0 = cpuMs();
     floor();
     f.push(cpuMs() - t0);
-    collectGarbage();
     t0 = cpuMs();
     await subject();
     s.push(cpuMs() - t0);
@@ -93,7 +83,10 @@ function row(name: string, r: { floorMs: number; ms: number }): BenchRow {
 export async function benchChat(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const st of [ANDROID, IOS]) {
-    const ex = realisticExport(MESSAGES, st);
+    const generated = realisticExport(MESSAGES, st);
+    // As a file's text arrives: decoded from bytes into one flat string (the builder's text is a
+    // rope of joined pieces, slower to read character by character for floor and reader alike).
+    const ex = { ...generated, text: Buffer.from(generated.text, 'utf8').toString('utf8') };
     const check = readChatText(ex.text);
     if (check.messages !== ex.messages || check.events.length !== ex.events) {
       throw new Error(
