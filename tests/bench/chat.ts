@@ -9,7 +9,7 @@
 // whole read (lines, timestamps, authors, events, names and phones normalised) ≤ 3× the floor,
 // for an Android export (12-hour, U+202F before am/pm) and an iOS one (brackets, seconds), and
 // for the whole file path (open, size checks, decode, read) against reading the file + the floor.
-// Floor and reader alternate after a warm-up; the median of each is compared. Time is the main
+// Floor and reader alternate after a warm-up, in samples of 20 reads; the medians are compared. Time is the main
 // thread's CPU time (process.threadCpuUsage): the machine is shared by several engineers' test
 // runs, so wall-clock time would measure their load as much as this code, and the process's CPU
 // time would count the collector's background threads. (No forced collection between runs: a
@@ -25,7 +25,9 @@ import { median, round } from './stats.js';
 import type { BenchRow } from './types.js';
 
 const MESSAGES = 40_000;
-const RUNS = 21;
+const RUNS = 11;
+// Reads per timed sample: the main thread's CPU clock ticks in steps of a few milliseconds.
+const REPS = 20;
 const TARGET = 3;
 
 // One timestamp-prefix expression per shape, as a minimal reader would write it.
@@ -48,7 +50,14 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Alternates floor and subject, RUNS times each after a warm-up, and returns the medians. */
+/** The main thread's CPU milliseconds per call of `fn`, over REPS calls in a row. */
+async function sample(fn: () => unknown): Promise<number> {
+  const t0 = cpuMs();
+  for (let r = 0; r < REPS; r++) await fn();
+  return (cpuMs() - t0) / REPS;
+}
+
+/** Alternates floor and subject samples, RUNS times each after a warm-up, and returns the medians. */
 async function compare(floor: () => unknown, subject: () => unknown): Promise<{ floorMs: number; ms: number }> {
   for (let i = 0; i < 3; i++) {
     floor();
@@ -57,12 +66,8 @@ async function compare(floor: () => unknown, subject: () => unknown): Promise<{ 
   const f: number[] = [];
   const s: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    let t0 = cpuMs();
-    floor();
-    f.push(cpuMs() - t0);
-    t0 = cpuMs();
-    await subject();
-    s.push(cpuMs() - t0);
+    f.push(await sample(floor));
+    s.push(await sample(subject));
   }
   return { floorMs: median(f), ms: median(s) };
 }

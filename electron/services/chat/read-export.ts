@@ -77,24 +77,28 @@ const NO_TIME = Number.NaN;
 
 /**
  * Values found by a piece of the text (text[from, to)) without cutting it out: a fixed table of
- * slots indexed by the piece's length and three of its characters, each slot holding the last
+ * slots indexed by the piece's length and seven of its characters, each slot holding the last
  * piece seen there, confirmed by comparing the characters. A miss costs a slice and the caller's
- * map lookup; a hit costs one native comparison.
+ * map lookup; a hit costs a comparison of a few characters.
  */
 class RangeTable<T> {
   private static readonly SIZE = 4096;
-  private readonly keys: (string | undefined)[] = new Array(RangeTable.SIZE);
+  // Each key's characters are kept as numbers: the key strings are slices of the whole text,
+  // whose characters are slower to reach than an array's.
+  private readonly keys: (Uint16Array | undefined)[] = new Array(RangeTable.SIZE);
   private readonly values: (T | undefined)[] = new Array(RangeTable.SIZE);
 
   // Names that differ only near their end are common ("+91 98350 12345", "Ramesh 12"), so the
   // last four characters are mixed in, with the first and two inner ones.
   private slot(text: string, from: number, to: number): number {
     const n = to - from;
+    // A piece shorter than four characters reads its own first character for the missing ones.
+    const last = to - 1;
     let h = Math.imul(n, 0x9e3779b1);
-    h = Math.imul(h ^ text.charCodeAt(to - 1), 0x85ebca6b);
-    h = Math.imul(h ^ text.charCodeAt(to - 2), 0xc2b2ae35);
-    h = Math.imul(h ^ text.charCodeAt(to - 3), 0x27d4eb2f);
-    h = Math.imul(h ^ text.charCodeAt(to - 4), 0x165667b1);
+    h = Math.imul(h ^ text.charCodeAt(last), 0x85ebca6b);
+    h = Math.imul(h ^ text.charCodeAt(n > 1 ? last - 1 : from), 0xc2b2ae35);
+    h = Math.imul(h ^ text.charCodeAt(n > 2 ? last - 2 : from), 0x27d4eb2f);
+    h = Math.imul(h ^ text.charCodeAt(n > 3 ? last - 3 : from), 0x165667b1);
     h = Math.imul(h ^ text.charCodeAt(from), 0x9e3779b1);
     h = Math.imul(h ^ text.charCodeAt(from + (n >> 1)), 0x85ebca6b);
     h = Math.imul(h ^ text.charCodeAt(from + (n >> 2)), 0xc2b2ae35);
@@ -105,13 +109,15 @@ class RangeTable<T> {
     const k = this.slot(text, from, to);
     const key = this.keys[k];
     if (key === undefined || key.length !== to - from) return undefined;
-    // Compared from the end, where names differ; a loop is faster here than startsWith.
-    for (let i = key.length - 1; i >= 0; i--) if (key.charCodeAt(i) !== text.charCodeAt(from + i)) return undefined;
+    // Compared from the end, where names differ.
+    for (let i = key.length - 1; i >= 0; i--) if (key[i] !== text.charCodeAt(from + i)) return undefined;
     return this.values[k];
   }
 
-  set(text: string, from: number, to: number, key: string, value: T): void {
+  set(text: string, from: number, to: number, value: T): void {
     const k = this.slot(text, from, to);
+    const key = new Uint16Array(to - from);
+    for (let i = 0; i < key.length; i++) key[i] = text.charCodeAt(from + i);
     this.keys[k] = key;
     this.values[k] = value;
   }
@@ -192,7 +198,7 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
     if (r === undefined) {
       const t = text.slice(from, to);
       r = readSystemLine(t);
-      if (t.length <= 64) recentVerdicts.set(text, from, to, t, r);
+      if (t.length <= 64) recentVerdicts.set(text, from, to, r);
     }
     return r;
   };
@@ -304,10 +310,10 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
         // A name never seen before may be the start of a WhatsApp notice with ": " in it.
         if (record(readColonNotice(text.slice(start, lineEnd)), lineNo, keyD, keyM, null)) continue;
         t = countMessage(author, lineNo, keyD, keyM);
-        recentAuthors.set(text, start, colon, author, t);
+        recentAuthors.set(text, start, colon, t);
         continue;
       }
-      recentAuthors.set(text, start, colon, author, t);
+      recentAuthors.set(text, start, colon, t);
     }
     if (marked && groupNames.size > 0 && isGroup(t)) {
       unrecognised(lineNo);
