@@ -78,6 +78,10 @@ const escapeLiteral = (s: string) =>
     .replace(/ +/g, SPACE)
     .replace(/'/g, "['\\u2019]");
 
+const KEY_BREAKS = /[\s'\u2019.,:;!?()"\u201c\u201d\u201e\u00ab\u00bb]+/;
+const KEY_BREAK_AT_START = /^[\s'\u2019.,:;!?()"\u201c\u201d\u201e\u00ab\u00bb]/;
+const KEY_BREAK_AT_END = /[\s'\u2019.,:;!?()"\u201c\u201d\u201e\u00ab\u00bb]$/;
+
 /**
  * The longest whole word of a wording's fixed text, lower-cased (a word glued to a placeholder,
  * like "anruf" in "Verpasster {…}anruf", is not whole). A line without it cannot match, and
@@ -86,10 +90,11 @@ const escapeLiteral = (s: string) =>
 function keyword(text: string): string {
   const words: string[] = [];
   const parts = text.split(/\{[^{}]*\}/);
+  // The same breaks as isWordBreak, so that the key is one of the line's words.
   parts.forEach((seg, i) => {
-    const w = seg.split(/[ '.,]+/);
-    if (i > 0 && !/^[ '.,]/.test(seg)) w.shift();
-    if (i < parts.length - 1 && !/[ '.,]$/.test(seg)) w.pop();
+    const w = seg.split(KEY_BREAKS);
+    if (i > 0 && !KEY_BREAK_AT_START.test(seg)) w.shift();
+    if (i < parts.length - 1 && !KEY_BREAK_AT_END.test(seg)) w.pop();
     words.push(...w.map((x) => x.toLowerCase()).filter((x) => x !== ''));
   });
   const key = words.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -310,6 +315,7 @@ const hasColon = (wording: string) => wording.replace(/\{[^{}]*\}/g, '').include
  * tried: any other wording, events above all, would read a person's message as WhatsApp's.
  */
 export function readColonNotice(text: string): SystemLine {
+  if (text.length > MAX_SYSTEM_LINE) return UNKNOWN;
   const line = text.replace(MARKS_TO_DROP_ALL, '').trim();
   for (const t of tables()) {
     for (const n of [...t.chatNotices, ...t.notices]) {

@@ -278,9 +278,16 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
     const keyD = dmy ? timeKey(y, b, a, h, mi, sec) : NO_TIME;
     const keyM = mdy ? timeKey(y, a, b, h, mi, sec) : NO_TIME;
 
-    // ---- The text after it.
-    let colon = text.indexOf(': ', start);
-    if (colon >= lineEnd) colon = -1;
+    // ---- The text after it. The ": " after a name is looked for in this line only (indexOf
+    // would run on through the following lines when there is none, and a file of such lines
+    // would take quadratic time).
+    let colon = -1;
+    for (let k = start; k < lineEnd - 1; k++) {
+      if (text.charCodeAt(k) === 0x3a && text.charCodeAt(k + 1) === 0x20) {
+        colon = k;
+        break;
+      }
+    }
     if (colon <= start) {
       nameless(start, lineEnd, colon, lineNo, keyD, keyM);
       continue;

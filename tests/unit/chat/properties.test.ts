@@ -228,11 +228,26 @@ describe('properties of the chat reader', () => {
     );
   });
 
-  it('a long crafted WhatsApp-looking line finishes (no runaway backtracking)', () => {
+  it('long crafted WhatsApp-looking lines finish (no runaway backtracking), named or not', () => {
     const s = stamp({ y: 2024, mo: 1, d: 13, h: 9, mi: 0 }, ANDROID);
-    for (const unit of [' changed the subject from "', '" to "', ' added ', ', ', ' ने ', ' को ']) {
-      const r = readChatText(`${s} - ${'Ramesh'.padEnd(10, 'x')}${unit.repeat(3000)}\n`);
-      expect(r.events).toEqual([]);
+    const units = [
+      ' changed the subject from "',
+      '" to "',
+      ' added ',
+      ', ',
+      ' and ',
+      ' ने ',
+      ' को ',
+      ' hat ',
+      ' heeft ',
+    ];
+    for (const unit of units) {
+      // Just under the length where the reader stops trying wordings, and far over it.
+      for (const length of [990, 20_000]) {
+        const body = 'Ramesh' + unit.repeat(Math.floor((length - 6) / unit.length));
+        const r = readChatText(`${s} - ${body}\n${s} - Ramesh: ${body}\n${s} - ${body}"\n`);
+        expect(r.messages).toBe(1);
+      }
     }
   });
 
