@@ -82,7 +82,7 @@ const NO_TIME = Number.NaN;
  * map lookup; a hit costs a comparison of a few characters.
  */
 class RangeTable<T> {
-  private static readonly SIZE = 4096;
+  private static readonly SIZE = 8192;
   // Each key's characters are kept as numbers: the key strings are slices of the whole text,
   // whose characters are slower to reach than an array's.
   private readonly keys: (Uint16Array | undefined)[] = new Array(RangeTable.SIZE);
@@ -105,8 +105,8 @@ class RangeTable<T> {
     return (h ^ (h >>> 15) ^ (h >>> 23)) & (RangeTable.SIZE - 1);
   }
 
-  find(text: string, from: number, to: number): T | undefined {
-    const k = this.slot(text, from, to);
+  /** The value stored for text[from, to) in slot k, or undefined. */
+  private at(k: number, text: string, from: number, to: number): T | undefined {
     const key = this.keys[k];
     if (key === undefined || key.length !== to - from) return undefined;
     // Compared from the end, where names differ.
@@ -114,8 +114,20 @@ class RangeTable<T> {
     return this.values[k];
   }
 
+  // Two slots per piece (k and its neighbour), so that two pieces that hash alike do not evict
+  // each other on every line.
+  find(text: string, from: number, to: number): T | undefined {
+    const k = this.slot(text, from, to);
+    return this.at(k, text, from, to) ?? this.at(k ^ 1, text, from, to);
+  }
+
   set(text: string, from: number, to: number, value: T): void {
     const k = this.slot(text, from, to);
+    if (this.keys[k] !== undefined) {
+      // The older occupant moves to the neighbouring slot; the new piece takes the first.
+      this.keys[k ^ 1] = this.keys[k];
+      this.values[k ^ 1] = this.values[k];
+    }
     const key = new Uint16Array(to - from);
     for (let i = 0; i < key.length; i++) key[i] = text.charCodeAt(from + i);
     this.keys[k] = key;
@@ -247,6 +259,7 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
   // ends a line; a CR before it is dropped (readChatText turns lone CRs into LFs first).
   const len = text.length;
   let lineNo = 0;
+  let nextColon = -1;
   for (let pos = 0; pos <= len;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = len;
@@ -278,16 +291,14 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
     const keyD = dmy ? timeKey(y, b, a, h, mi, sec) : NO_TIME;
     const keyM = mdy ? timeKey(y, a, b, h, mi, sec) : NO_TIME;
 
-    // ---- The text after it. The ": " after a name is looked for in this line only (indexOf
-    // would run on through the following lines when there is none, and a file of such lines
-    // would take quadratic time).
-    let colon = -1;
-    for (let k = start; k < lineEnd - 1; k++) {
-      if (text.charCodeAt(k) === 0x3a && text.charCodeAt(k + 1) === 0x20) {
-        colon = k;
-        break;
-      }
+    // ---- The text after it. The next ": " in the text is remembered: when a line has none,
+    // indexOf runs on into the following lines, and searching again from every line would
+    // make a file of such lines take quadratic time.
+    if (nextColon < start) {
+      nextColon = text.indexOf(': ', start);
+      if (nextColon < 0) nextColon = len;
     }
+    const colon = nextColon < lineEnd ? nextColon : -1;
     if (colon <= start) {
       nameless(start, lineEnd, colon, lineNo, keyD, keyM);
       continue;
