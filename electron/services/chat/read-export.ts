@@ -260,6 +260,11 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
   const len = text.length;
   let lineNo = 0;
   let nextColon = -1;
+  let lastA = -1;
+  let lastB = -1;
+  let lastY = -1;
+  let lastDmy = false;
+  let lastMdy = false;
   for (let pos = 0; pos <= len;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = len;
@@ -276,8 +281,16 @@ function readLines(text: string, shape: HeaderShape, order: DateOrder | null): P
     const a = f[F_A]!;
     const b = f[F_B]!;
     const y = f[F_Y]!;
-    const dmy = isDate(y, b, a);
-    const mdy = isDate(y, a, b);
+    // Messages come in runs on one date: the last date's verdicts are reused.
+    if (a !== lastA || b !== lastB || y !== lastY) {
+      lastA = a;
+      lastB = b;
+      lastY = y;
+      lastDmy = isDate(y, b, a);
+      lastMdy = isDate(y, a, b);
+    }
+    const dmy = lastDmy;
+    const mdy = lastMdy;
     if (!dmy && !mdy) continue;
     if (dmy !== mdy) {
       if (dmy) {
