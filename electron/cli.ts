@@ -12,6 +12,7 @@ import { registerCoreCommands } from './cli/commands-register.js';
 import { registerIoCommands } from './cli/commands-register-io.js';
 import { registerBundleCommands } from './cli/commands-bundle.js';
 import { registerComplianceCommands } from './cli/commands-compliance.js';
+import { registerChatCommands } from './cli/commands-chat.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -39,6 +40,7 @@ Examples:
   registerIoCommands(program);
   registerBundleCommands(program);
   registerComplianceCommands(program);
+  registerChatCommands(program);
   return program;
 }
 

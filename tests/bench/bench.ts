@@ -14,6 +14,7 @@ import { benchRegisterIo } from './register-io.js';
 import { benchMembers } from './members.js';
 import { benchBundle } from './bundle.js';
 import { benchUi } from './ui.js';
+import { benchChat } from './chat.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,6 +25,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'members', run: () => benchMembers() },
   { name: 'bundle', run: () => benchBundle() },
   { name: 'ui', run: () => benchUi(root) },
+  { name: 'chat', run: () => benchChat() },
 ];
 
 function table(rows: (BenchRow & { suite: string })[]): string {
