@@ -1,4 +1,5 @@
 // Entry point: fonts and styles, translations, the providers every page relies on, the app.
+import './zod-config.js';
 import '@fontsource/noto-sans-devanagari/400.css';
 import '@fontsource/noto-sans-devanagari/600.css';
 import './styles/app.css';
