@@ -1,10 +1,10 @@
 // The register's calls: units, groups, staff and ranks, members and citizens, the audit log, the
 // active policy. Each one opens the session's register and hands over to a service.
-import { verifyAudit } from '../../../db/audit.js';
 import { listGroups } from '../../../db/groups.js';
 import { searchMembers } from '../../../db/memberships.js';
 import { listStaff } from '../../../db/staff.js';
 import { listUnits } from '../../../db/units.js';
+import { verifyAuditWitnessed } from '../../services/audit-chain/checkpoints.js';
 import { activePolicy } from '../../services/compliance/policy.js';
 import { createGroup, getGroup, setGroupStatus, updateGroup } from '../../services/register/groups.js';
 import {
@@ -47,6 +47,6 @@ export const registerHandlers = implement({
   'people.update': (a, ctx) => updatePerson(ctx.session.db(), a, ctx),
   'people.erase': (a, ctx) => erasePerson(ctx.session.db(), a.id, ctx),
 
-  'audit.verify': (_a, ctx) => verifyAudit(ctx.session.db()),
+  'audit.verify': (_a, ctx) => verifyAuditWitnessed(ctx.session.db()),
   'policy.active': (_a, ctx) => activePolicy(ctx.session.db(), { operator: ctx.operator, now: ctx.now() }),
 });
