@@ -4,7 +4,7 @@
 // Citizen entries name the person (`personId`) whose data their values hold: the audit log keeps
 // those values erasable (db/audit.ts), and erasing the person blanks them without breaking the
 // chain (services/privacy/erase.ts).
-import { appendAudit, eraseAuditValues } from '../../../db/audit.js';
+import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { findGroup } from '../../../db/groups.js';
 import {
@@ -14,13 +14,7 @@ import {
   insertMembership,
   membershipsOfPerson,
 } from '../../../db/memberships.js';
-import {
-  anonymisePerson,
-  findPerson,
-  findPersonByPhone,
-  insertPerson,
-  updatePerson as updatePersonRow,
-} from '../../../db/people.js';
+import { findPerson, findPersonByPhone, insertPerson, updatePerson as updatePersonRow } from '../../../db/people.js';
 import { findStaff } from '../../../db/staff.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { Person } from '../../../db/schema.js';
@@ -219,19 +213,4 @@ export function updatePerson(db: RegisterDb, a: CallInput<'people.update'>, by: 
   });
 }
 
-/** Erasure on request (SPEC §10): the person's data anonymised, memberships and counts kept. */
-export function erasePerson(db: RegisterDb, id: number, by: Actor) {
-  return transaction(db, () => {
-    const before = findPerson(db, id);
-    if (!before) throw notFound('person', id);
-    if (before.erasedAt) return before;
-    anonymisePerson(db, id, by.now().toISOString());
-    const erasure = appendAudit(
-      db,
-      { operator: by.operator, action: 'erase', entity: 'person', entityId: id },
-      by.now(),
-    );
-    eraseAuditValues(db, id, erasure);
-    return findPerson(db, id)!;
-  });
-}
+// Erasure on request: services/privacy/erase.ts.
