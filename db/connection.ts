@@ -44,6 +44,7 @@ export function migrate(raw: Database.Database, upTo = LATEST_VERSION): number[]
     if (m.version <= current || m.version > upTo) continue;
     const run = raw.transaction(() => {
       raw.exec(m.up);
+      m.after?.(raw);
       raw.pragma(`user_version = ${m.version}`);
     });
     // IMMEDIATE: take the write lock before reading user_version-dependent state.

@@ -102,10 +102,39 @@ export interface AuditLogTable {
   action: string;
   entity: string;
   entityId: string | null;
+  /** The citizen whose personal data `before`/`after` may hold (migration 6). */
+  personId: number | null;
   before: string | null;
   after: string | null;
+  /** Random per row; blanked with the values on erasure (migration 6). */
+  salt: string | null;
+  /** SHA-256 over salt and values: what the chain covers of them (migration 6). */
+  valuesDigest: string;
+  /** The erasure entry that blanked this row's values. */
+  erasedBy: number | null;
   prevHash: string;
   hash: string;
+}
+
+/** The audit head signed with the district key at a bundle export (migration 6). */
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  at: string;
+  auditLastId: number;
+  auditCount: number;
+  auditHead: string;
+  keyId: string;
+  signature: string;
+  bundleSeq: number | null;
+}
+
+/** Erasures on request, as salted hashes of the phone number (migration 6). */
+export interface ErasureLedgerTable {
+  id: Generated<number>;
+  phoneHash: string;
+  personId: number;
+  erasedAt: string;
+  appliedAt: string;
 }
 
 /** FTS5 trigram index over people (migration 3); rowid = people.id. */
@@ -153,6 +182,8 @@ export interface DB {
   memberships: MembershipsTable;
   policies: PoliciesTable;
   auditLog: AuditLogTable;
+  auditCheckpoints: AuditCheckpointsTable;
+  erasureLedger: ErasureLedgerTable;
   groupCitizenCounts: GroupCitizenCountsTable;
   groupStaffCounts: GroupStaffCountsTable;
   citizenActiveGroups: CitizenActiveGroupsTable;
@@ -167,3 +198,4 @@ export type Person = Selectable<PeopleTable>;
 export type Membership = Selectable<MembershipsTable>;
 export type Rank = Selectable<RanksTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type AuditCheckpoint = Selectable<AuditCheckpointsTable>;

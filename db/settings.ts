@@ -12,6 +12,10 @@ export interface SettingsShape {
   importMappings: Record<string, Record<string, string>>;
   /** "Email to HQ" draft settings. */
   email: { to: string; subject: string; body: string };
+  /** Salt of the erasure ledger's phone hashes (services/privacy/ledger.ts); also in the sidecar. */
+  erasureSalt: string;
+  /** The clerk's name, written into the audit log as the operator (asked at first run). */
+  operatorName: string;
 }
 
 export type SettingKey = keyof SettingsShape;

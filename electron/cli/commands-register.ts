@@ -62,7 +62,9 @@ Example:
   const audit = program.command('audit').description("the register's append-only audit log");
   audit
     .command('verify')
-    .description("check the audit log's hash chain (exit 1 if a row was edited, deleted or inserted)")
+    .description(
+      "check the audit log's hash chain, its guards and its signed checkpoints (exit 1 if a row was edited, deleted or inserted)",
+    )
     .requiredOption('--db <file>', 'the register database')
     .option('--json', 'print one JSON document')
     .action(async (opts: GlobalOpts) => {
@@ -72,7 +74,12 @@ Example:
         exitCode: v.ok ? 0 : 1,
         json: v,
         text: v.ok
-          ? `Audit log intact: ${v.rows.toLocaleString('en-IN')} entries, head ${v.headHash.slice(0, 16)}…`
+          ? [
+              `Audit log intact: ${v.rows.toLocaleString('en-IN')} entries, head ${v.headHash.slice(0, 16)}…`,
+              v.lastCheckpoint
+                ? `Signed checkpoints: ${v.checkpoints} (the last at row ${v.lastCheckpoint.lastId}, bundle ${v.lastCheckpoint.bundleSeq ?? '–'})`
+                : 'No signed checkpoint yet (one is made at each bundle export).',
+            ].join('\n')
           : [
               `Audit log BROKEN (${v.problems.length} problem(s) in ${v.rows} entries):`,
               ...v.problems.map((p) => `  row ${p.id}: ${p.message}`),

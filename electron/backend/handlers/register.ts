@@ -1,20 +1,14 @@
 // The register's calls: units, groups, staff and ranks, members and citizens, the audit log, the
 // active policy. Each one opens the session's register and hands over to a service.
-import { verifyAudit } from '../../../db/audit.js';
 import { listGroups } from '../../../db/groups.js';
 import { searchMembers } from '../../../db/memberships.js';
 import { listStaff } from '../../../db/staff.js';
 import { listUnits } from '../../../db/units.js';
+import { verifyAuditWitnessed } from '../../services/audit-chain/checkpoints.js';
 import { activePolicy } from '../../services/compliance/policy.js';
+import { erasePerson } from '../../services/privacy/erase.js';
 import { createGroup, getGroup, setGroupStatus, updateGroup } from '../../services/register/groups.js';
-import {
-  addCitizen,
-  addStaffMember,
-  erasePerson,
-  getPerson,
-  leaveGroup,
-  updatePerson,
-} from '../../services/register/members.js';
+import { addCitizen, addStaffMember, getPerson, leaveGroup, updatePerson } from '../../services/register/members.js';
 import { createStaff, getStaff, listRanks, updateStaff } from '../../services/register/staff.js';
 import { createUnit, getUnit, updateUnit } from '../../services/register/units.js';
 import { implement } from '../define.js';
@@ -45,8 +39,8 @@ export const registerHandlers = implement({
 
   'people.get': (a, ctx) => getPerson(ctx.session.db(), a.id),
   'people.update': (a, ctx) => updatePerson(ctx.session.db(), a, ctx),
-  'people.erase': (a, ctx) => erasePerson(ctx.session.db(), a.id, ctx),
+  'people.erase': (a, ctx) => erasePerson(ctx.session.db(), { id: a.id }, ctx),
 
-  'audit.verify': (_a, ctx) => verifyAudit(ctx.session.db()),
+  'audit.verify': (_a, ctx) => verifyAuditWitnessed(ctx.session.db()),
   'policy.active': (_a, ctx) => activePolicy(ctx.session.db(), { operator: ctx.operator, now: ctx.now() }),
 });

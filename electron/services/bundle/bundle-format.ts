@@ -24,6 +24,8 @@ export const PAYLOAD = {
   staffCoverage: 'data/staff-coverage.csv',
   report: 'data/report.html',
   members: 'data/members.csv',
+  /** The audit chain's entry digests since the previous bundle (services/audit-chain/chain.ts). */
+  auditChain: 'data/audit-chain.json',
 } as const;
 
 export const REQUIRED_PAYLOAD: readonly string[] = [

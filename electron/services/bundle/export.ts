@@ -21,7 +21,8 @@ import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import type { ComplianceReport } from '../compliance/types.js';
 import type { BagFile } from './bagit.js';
-import { DISTRICT_CODE_RE, bagName, localDay } from './bundle-format.js';
+import { DISTRICT_CODE_RE, PAYLOAD, bagName, localDay } from './bundle-format.js';
+import { auditSpan, recordCheckpoint } from '../audit-chain/checkpoints.js';
 import type { SigningKey } from './keys.js';
 import { buildPayload } from './payload.js';
 import type { ReportMeta } from './report-html.js';
@@ -182,6 +183,9 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
   const uuid = randomUUID();
   const auditAt = auditHead(db);
   const { payload, memberRows } = previewPayload(db, opts.report, plan, opts.withMembers, { uuid, sent: true });
+  // The audit rows since the previous bundle, as digests only: HQ checks the head extends its own.
+  const span = auditSpan(db, auditAt);
+  payload.push({ path: PAYLOAD.auditChain, bytes: Buffer.from(JSON.stringify(span, null, 2) + '\n', 'utf8') });
   checkAbort(opts.signal);
 
   step(2, 'sign');
@@ -250,6 +254,8 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
     try {
       transaction(db, () => {
         insertOutbox(db, row);
+        // The head this bundle carries, signed: rows before it can no longer be rewritten unseen.
+        recordCheckpoint(db, opts.key, auditAt, plan.sequence, now);
         appendAudit(
           db,
           {

@@ -1,9 +1,9 @@
 // Members and citizens: search with paging, add a citizen or staff member to a group, mark as
 // left, a person's page, edits and erasure on request (SPEC §3, §10).
 //
-// The audit log never holds a citizen's name or phone: it is append-only, and erasure must be
-// able to remove personal data. Citizen entries record the person's id and which fields
-// changed, not their values.
+// Citizen entries name the person (`personId`) whose data their values hold: the audit log keeps
+// those values erasable (db/audit.ts), and erasing the person blanks them without breaking the
+// chain (services/privacy/erase.ts).
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { findGroup } from '../../../db/groups.js';
@@ -14,15 +14,10 @@ import {
   insertMembership,
   membershipsOfPerson,
 } from '../../../db/memberships.js';
-import {
-  anonymisePerson,
-  findPerson,
-  findPersonByPhone,
-  insertPerson,
-  updatePerson as updatePersonRow,
-} from '../../../db/people.js';
+import { findPerson, findPersonByPhone, insertPerson, updatePerson as updatePersonRow } from '../../../db/people.js';
 import { findStaff } from '../../../db/staff.js';
 import type { RegisterDb } from '../../../db/register-db.js';
+import type { Person } from '../../../db/schema.js';
 import type { CallInput } from '../../contract/calls/index.js';
 import { AppError, notFound } from '../../contract/errors.js';
 import { todayOf, type Actor } from '../actor.js';
@@ -33,6 +28,19 @@ function activeGroup(db: RegisterDb, code: string) {
   if (g.status !== 'active')
     throw new AppError('CONFLICT', `group ${code} is closed; reopen it first`, { field: 'groupCode' });
   return g;
+}
+
+/** What an audit entry records of a citizen (erasable: see the header). */
+function personValues(p: Person) {
+  return {
+    phone: p.phone,
+    name: p.name,
+    locality: p.locality,
+    occupation: p.occupation,
+    category: p.category,
+    consentOn: p.consentOn,
+    consentHow: p.consentHow,
+  };
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
@@ -62,7 +70,18 @@ export function addCitizen(db: RegisterDb, a: CallInput<'members.addCitizen'>, b
         at,
       );
       person = findPerson(db, id)!;
-      appendAudit(db, { operator: by.operator, action: 'create', entity: 'person', entityId: id }, by.now());
+      appendAudit(
+        db,
+        {
+          operator: by.operator,
+          action: 'create',
+          entity: 'person',
+          entityId: id,
+          personId: id,
+          after: personValues(person),
+        },
+        by.now(),
+      );
     } else if (person.name.toLocaleLowerCase() !== a.name.toLocaleLowerCase()) {
       // Same phone, different name: keep the registered name and tell the clerk to review.
       nameConflict = { registered: person.name, given: a.name };
@@ -80,6 +99,7 @@ export function addCitizen(db: RegisterDb, a: CallInput<'members.addCitizen'>, b
         action: 'join',
         entity: 'membership',
         entityId: membershipId,
+        personId: person.id,
         after: { group: a.groupCode, personId: person.id, joinedOn },
       },
       by.now(),
@@ -146,6 +166,7 @@ export function leaveGroup(db: RegisterDb, a: CallInput<'members.leave'>, by: Ac
         action: 'leave',
         entity: 'membership',
         entityId: m.id,
+        personId: m.personId,
         before: { leftOn: null },
         after: { leftOn },
       },
@@ -172,6 +193,9 @@ export function updatePerson(db: RegisterDb, a: CallInput<'people.update'>, by: 
     }
     const { id, ...values } = a;
     updatePersonRow(db, id, values, by.now().toISOString());
+    const changed = changedFields(before as unknown as Record<string, unknown>, values);
+    const old = personValues(before) as Record<string, unknown>;
+    const now = personValues(findPerson(db, id)!) as Record<string, unknown>;
     appendAudit(
       db,
       {
@@ -179,7 +203,9 @@ export function updatePerson(db: RegisterDb, a: CallInput<'people.update'>, by: 
         action: 'update',
         entity: 'person',
         entityId: id,
-        after: { changed: changedFields(before as unknown as Record<string, unknown>, values) },
+        personId: id,
+        before: Object.fromEntries(changed.map((k) => [k, old[k] ?? null])),
+        after: Object.fromEntries(changed.map((k) => [k, now[k] ?? null])),
       },
       by.now(),
     );
@@ -187,14 +213,4 @@ export function updatePerson(db: RegisterDb, a: CallInput<'people.update'>, by: 
   });
 }
 
-/** Erasure on request (SPEC §10): the person's data anonymised, memberships and counts kept. */
-export function erasePerson(db: RegisterDb, id: number, by: Actor) {
-  return transaction(db, () => {
-    const before = findPerson(db, id);
-    if (!before) throw notFound('person', id);
-    if (before.erasedAt) return before;
-    anonymisePerson(db, id, by.now().toISOString());
-    appendAudit(db, { operator: by.operator, action: 'erase', entity: 'person', entityId: id }, by.now());
-    return findPerson(db, id)!;
-  });
-}
+// Erasure on request: services/privacy/erase.ts.

@@ -47,6 +47,7 @@ describe('bundle export', () => {
       'tagmanifest-sha256.txt.minisig',
     ]);
     expect(readdirSync(path.join(bag, 'data')).sort()).toEqual([
+      'audit-chain.json',
       'groups.csv',
       'report.html',
       'staff-coverage.csv',
