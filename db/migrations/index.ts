@@ -5,8 +5,9 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-bundles.js';
 import { migration003 } from './003-people-search.js';
 import { migration004 } from './004-compliance-counts.js';
+import { migration005 } from './005-bundle-deliveries.js';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** The schema version this build writes. A database with a higher user_version is refused. */
 export const LATEST_VERSION = migrations.length;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from '
 import path from 'node:path';
 import { openRegister, type RegisterDb, type SlowQueryLog } from '../../db/connection.js';
 import { AppError } from '../contract/errors.js';
+import { reconcileBundleStore } from '../services/bundle/store.js';
 import type { Session } from './context.js';
 
 export interface FileSessionOptions {
@@ -15,6 +16,7 @@ export interface FileSessionOptions {
 export class FileSession implements Session {
   private current: RegisterDb | undefined;
   private readonly slowQuery: SlowQueryLog | undefined;
+  private readonly log: ((line: string) => void) | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -22,6 +24,7 @@ export class FileSession implements Session {
   ) {
     mkdirSync(dataDir, { recursive: true });
     const log = opts.slowQueryLog;
+    this.log = log;
     this.slowQuery = log
       ? {
           ms: opts.slowQueryMs ?? 40,
@@ -42,6 +45,12 @@ export class FileSession implements Session {
 
   open(file: string, opts: { mustExist?: boolean } = {}): RegisterDb {
     const next = openRegister(file, { ...opts, ...(this.slowQuery ? { slowQuery: this.slowQuery } : {}) });
+    try {
+      // What a crash left in the bundle store is settled on every start (SPEC §10).
+      reconcileBundleStore(next);
+    } catch (err) {
+      this.log?.(`could not settle the bundle store: ${(err as Error).message}`);
+    }
     const prev = this.current;
     this.current = next;
     if (prev && prev.file !== next.file) void prev.close();
