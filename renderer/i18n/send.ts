@@ -27,7 +27,16 @@ export default defineNamespace(
         'The bundle will carry citizens’ names and phone numbers ({{n}} rows). Hand it only to HQ, and delete copies you no longer need.',
       lastSent: 'Last bundle: no. {{n}} on {{date}}',
     },
+    made: {
+      title: 'Bundle no. {{n}}',
+      subtitle: 'Made {{date}} by {{by}}',
+      deliveries: 'Handed on',
+      none: 'Not handed on yet: save it to a folder or prepare the email.',
+      hint: 'Saving it to a USB stick, e-mailing it, or both, gives HQ this same bundle. Make a new bundle only when the register has changed.',
+      missing: 'The file of this bundle is no longer in the register’s folder. Make a new bundle to send.',
+    },
     actions: {
+      make: 'Make bundle no. {{n}}',
       folder: 'Save to a folder (USB)…',
       email: 'Prepare email to HQ',
       pdf: 'Print report (PDF)…',
@@ -51,6 +60,8 @@ export default defineNamespace(
       done: 'Done',
     },
     result: {
+      madeTitle: 'Bundle no. {{n}} made. Now save it to a folder or prepare the email.',
+      alreadyThere: 'This very bundle was already in that folder; nothing was copied.',
       savedTitle: 'Bundle no. {{n}} saved',
       emailTitle: 'Email draft for bundle no. {{n}} prepared',
       emailBody: 'Your mail program opens the draft with the bundle attached. Check the recipient and send it.',
@@ -143,7 +154,16 @@ export default defineNamespace(
       membersWarning: 'बंडल में नागरिकों के नाम और फ़ोन नंबर ({{n}} पंक्तियाँ) होंगे। इसे केवल मुख्यालय को दें और अनावश्यक प्रतियाँ हटा दें।',
       lastSent: 'पिछला बंडल: क्रमांक {{n}}, {{date}} को',
     },
+    made: {
+      title: 'बंडल क्रमांक {{n}}',
+      subtitle: '{{date}} को {{by}} द्वारा बनाया गया',
+      deliveries: 'कहाँ भेजा',
+      none: 'अभी आगे नहीं भेजा गया: फ़ोल्डर में सहेजें या ईमेल तैयार करें।',
+      hint: 'USB में सहेजने, ईमेल करने या दोनों से मुख्यालय को यही बंडल मिलता है। नया बंडल तभी बनाएँ जब रजिस्टर बदला हो।',
+      missing: 'इस बंडल की फ़ाइल अब रजिस्टर के फ़ोल्डर में नहीं है। भेजने के लिए नया बंडल बनाएँ।',
+    },
     actions: {
+      make: 'बंडल क्रमांक {{n}} बनाएँ',
       folder: 'फ़ोल्डर (USB) में सहेजें…',
       email: 'मुख्यालय के लिए ईमेल तैयार करें',
       pdf: 'रिपोर्ट प्रिंट करें (PDF)…',
@@ -167,6 +187,8 @@ export default defineNamespace(
       done: 'पूर्ण',
     },
     result: {
+      madeTitle: 'बंडल क्रमांक {{n}} बन गया। अब इसे फ़ोल्डर में सहेजें या ईमेल तैयार करें।',
+      alreadyThere: 'यही बंडल उस फ़ोल्डर में पहले से था; कुछ कॉपी नहीं किया गया।',
       savedTitle: 'बंडल क्रमांक {{n}} सहेजा गया',
       emailTitle: 'बंडल क्रमांक {{n}} का ईमेल ड्राफ़्ट तैयार',
       emailBody: 'आपका ईमेल प्रोग्राम बंडल संलग्न ड्राफ़्ट खोलता है। प्राप्तकर्ता जाँचें और भेजें।',
