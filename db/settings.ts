@@ -12,6 +12,8 @@ export interface SettingsShape {
   importMappings: Record<string, Record<string, string>>;
   /** "Email to HQ" draft settings. */
   email: { to: string; subject: string; body: string };
+  /** Automatic backups (on close and daily): how many to keep. */
+  backup: { keep: number };
 }
 
 export type SettingKey = keyof SettingsShape;

@@ -4,6 +4,7 @@
 import type { CallName } from '../contract/calls/index.js';
 import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
+import { backupHandlers } from './handlers/backup.js';
 import { bundleHandlers } from './handlers/bundle.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { registerIoHandlers } from './handlers/register-io.js';
@@ -15,6 +16,7 @@ export const handlers = {
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,
+  ...backupHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

@@ -5,6 +5,7 @@
 // map (type-only).
 import type { z } from 'zod';
 import { appCalls } from './app.js';
+import { backupCalls } from './backup.js';
 import { bundleCalls } from './bundle.js';
 import { complianceCalls } from './compliance.js';
 import { registerIoCalls } from './register-io.js';
@@ -16,6 +17,7 @@ export const CALLS = {
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,
+  ...backupCalls,
 };
 
 export type Calls = typeof CALLS;

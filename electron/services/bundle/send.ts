@@ -27,6 +27,7 @@ import { figuresOf, planNextBundle, previewPayload, writeBundle, type BundleFigu
 import { districtPublicKey, loadSigningKey, type KeyProtector } from './keys.js';
 import { encodePublicKeyFile } from './minisign.js';
 import { renderReportHtml } from './report-html.js';
+import { rowsAhead, writeSidecar } from '../backup/outbox-sidecar.js';
 import { bundleStoreDir, reconcileBundleStore } from './store.js';
 import { copyFileDurably, partialOf, sha256OfFile } from './store-files.js';
 import { writeReportPdf, type PrintToPdf } from './report-pdf.js';
@@ -104,7 +105,17 @@ export async function makeBundle(db: RegisterDb, opts: MakeOptions, by: Actor & 
   mkdirSync(folder, { recursive: true });
   // What an earlier crash left in the store is settled before the next sequence is planned.
   reconcileBundleStore(db, by.now());
-  return writeBundle(db, {
+  const stranded = rowsAhead(db);
+  const next = (lastOutbox(db)?.seq ?? 0) + 1;
+  if (stranded.length) {
+    const ahead = stranded.at(-1)!.seq;
+    throw new AppError(
+      'CONFLICT',
+      `Bundle no. ${ahead} was already made from another copy of this register, and its outbox does not follow on from this one. Restore the latest backup, or ask HQ which bundle they hold last, before making bundle no. ${next}.`,
+      { highest: ahead, next },
+    );
+  }
+  const made = await writeBundle(db, {
     key,
     report,
     folder,
@@ -115,6 +126,8 @@ export async function makeBundle(db: RegisterDb, opts: MakeOptions, by: Actor & 
     progress: by.progress,
     signal: by.signal,
   });
+  writeSidecar(db);
+  return made;
 }
 
 export type DeliverTo = { kind: 'folder'; folder: string } | { kind: 'email' };

@@ -85,3 +85,24 @@ export function copyFileDurably(src: string, dest: string): string {
   syncDir(path.dirname(dest));
   return hash.digest('hex');
 }
+
+/** Writes `data` to `file` through `partialOf(file)`, flushed and renamed: old or new, never half. */
+export function writeFileDurably(file: string, data: Buffer | string): void {
+  const tmp = partialOf(file);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  syncDir(path.dirname(file));
+}

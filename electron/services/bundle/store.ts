@@ -19,6 +19,7 @@ import { appendAudit } from '../../../db/audit.js';
 import { finishDelivery, listOutbox, outboxBySeq, pendingDeliveries } from '../../../db/bundles.js';
 import { transaction } from '../../../db/exec.js';
 import type { RegisterDb } from '../../../db/register-db.js';
+import { carryForward, rowsAhead, writeSidecar } from '../backup/outbox-sidecar.js';
 import { partialOf, sha256OfFile, syncDir } from './store-files.js';
 
 /** Where a register keeps the bundles it made. */
@@ -36,6 +37,8 @@ export interface ReconcileReport {
   missing: number[];
   /** Pending deliveries settled: done or failed. */
   deliveries: { id: number; sequence: number; state: 'done' | 'failed' }[];
+  /** Outbox rows carried forward from the sidecar (the register was an older copy). */
+  carried: number[];
 }
 
 const isFile = (p: string) => {
@@ -47,8 +50,18 @@ const isFile = (p: string) => {
 };
 
 export function reconcileBundleStore(db: RegisterDb, now = new Date()): ReconcileReport {
-  const report: ReconcileReport = { adopted: [], removedPartials: 0, missing: [], deliveries: [] };
+  const report: ReconcileReport = { adopted: [], removedPartials: 0, missing: [], deliveries: [], carried: [] };
   if (db.readOnly) return report;
+  // First the sequence: bundles made after this copy of the register was taken come back.
+  const ahead = rowsAhead(db);
+  if (ahead.length) {
+    try {
+      report.carried = transaction(db, () => carryForward(db, ahead, 'samooh', now));
+    } catch {
+      // They do not chain onto this register (another history): making a bundle refuses
+      // until the clerk settles it, rather than signing a sequence HQ already has.
+    }
+  }
   const dir = bundleStoreDir(db.file);
   const names = existsSync(dir) ? readdirSync(dir) : [];
   let partials = names.filter((n) => n.endsWith('.partial'));
@@ -104,5 +117,15 @@ export function reconcileBundleStore(db: RegisterDb, now = new Date()): Reconcil
     });
     report.deliveries.push({ id: d.id, sequence: d.seq, state });
   }
+  // A restore killed before its final rename leaves its working copy beside the register.
+  const base = `${path.basename(db.file)}.restore-`;
+  for (const name of readdirSync(path.dirname(db.file))) {
+    const file = path.join(path.dirname(db.file), name);
+    if (name.startsWith(base) && /\.partial(-wal|-shm|-journal)?$/.test(name) && isFile(file)) {
+      rmSync(file, { force: true });
+      report.removedPartials++;
+    }
+  }
+  writeSidecar(db);
   return report;
 }
