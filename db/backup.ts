@@ -45,7 +45,7 @@ export interface RegisterSummary {
 const count = (raw: Database.Database, sql: string): number => (raw.prepare(sql).get() as { n: number }).n;
 
 /** What a register holds, in the words the clerk checks before replacing it. */
-export function summarizeRaw(raw: Database.Database): RegisterSummary {
+function summarizeRaw(raw: Database.Database): RegisterSummary {
   const setting = raw.prepare("SELECT value FROM settings WHERE key = 'district'").get() as
     { value: string } | undefined;
   const district = setting ? (JSON.parse(setting.value) as { code: string; name: string }) : null;
