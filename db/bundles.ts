@@ -45,14 +45,30 @@ export type BundleOutboxTable = {
   figures: string;
 };
 
+export type DeliveryState = 'pending' | 'done' | 'failed';
+
+/** Migration 5: each copy of a bundle handed on (folder/USB or e-mail draft). */
+export type BundleDeliveriesTable = {
+  id: Generated<number>;
+  seq: number;
+  target: 'folder' | 'email';
+  location: string;
+  state: DeliveryState;
+  startedAt: string;
+  finishedAt: string | null;
+  deliveredBy: string;
+};
+
 export type BundleTables = {
   districtKeys: DistrictKeysTable;
   districtKeySecrets: DistrictKeySecretsTable;
   bundleOutbox: BundleOutboxTable;
+  bundleDeliveries: BundleDeliveriesTable;
 };
 
 export type DistrictKeyRow = Selectable<DistrictKeysTable>;
 export type OutboxRow = Selectable<BundleOutboxTable>;
+export type DeliveryRow = Selectable<BundleDeliveriesTable>;
 
 const q = (db: RegisterDb) => db.k.withTables<BundleTables>();
 
@@ -114,6 +130,32 @@ export function outboxBySeq(db: RegisterDb, seq: number): OutboxRow | undefined 
 /** The trigger refuses a row that does not continue the chain (seq + 1, previous hash). */
 export function insertOutbox(db: RegisterDb, row: OutboxRow): void {
   run(db, q(db).insertInto('bundleOutbox').values(row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deliveries (migration 5)
+
+/** Records a delivery about to start; returns its id. Committed before the copy begins. */
+export function insertDelivery(db: RegisterDb, row: Omit<DeliveryRow, 'id' | 'finishedAt' | 'state'>): number {
+  return run(
+    db,
+    q(db)
+      .insertInto('bundleDeliveries')
+      .values({ ...row, state: 'pending', finishedAt: null }),
+  ).lastId;
+}
+
+export function finishDelivery(db: RegisterDb, id: number, state: Exclude<DeliveryState, 'pending'>, at: string): void {
+  run(db, q(db).updateTable('bundleDeliveries').set({ state, finishedAt: at }).where('id', '=', id));
+}
+
+export function pendingDeliveries(db: RegisterDb): DeliveryRow[] {
+  return all(db, q(db).selectFrom('bundleDeliveries').selectAll().where('state', '=', 'pending').orderBy('id'));
+}
+
+/** Every delivery, oldest first (a register sends a few bundles a month: this stays small). */
+export function listDeliveries(db: RegisterDb): DeliveryRow[] {
+  return all(db, q(db).selectFrom('bundleDeliveries').selectAll().orderBy('id'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ export interface SettingsShape {
   erasureSalt: string;
   /** The clerk's name, written into the audit log as the operator (asked at first run). */
   operatorName: string;
+  /** Automatic backups (on close and daily): how many to keep. */
+  backup: { keep: number };
 }
 
 export type SettingKey = keyof SettingsShape;

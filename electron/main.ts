@@ -134,6 +134,19 @@ async function start(): Promise<void> {
   const dialogs = createElectronDialogs({ dialog, shell, window: () => mainWindow, openable });
   registerIpc({ ipcMain, runner: backend, contents: () => mainWindow?.webContents ?? null, dialogs, log });
 
+  // Automatic backups (SPEC §10): once a day while the app runs (skipped when the last one is
+  // under a day old) and on closing; the backend keeps the last N.
+  let backups = 0;
+  const autoBackup = (reason: 'close' | 'daily') =>
+    backend
+      .run({ id: `auto-backup-${++backups}`, name: 'backup.auto', args: { reason } }, { progress: () => {}, dialogs })
+      .then((r) => {
+        if (!r.ok) log(`automatic backup (${reason}) failed: ${r.error.message}`);
+      })
+      .catch((err: unknown) => log(`automatic backup (${reason}) failed: ${(err as Error).message}`));
+  void autoBackup('daily');
+  setInterval(() => void autoBackup('daily'), 60 * 60 * 1000).unref();
+
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
@@ -151,8 +164,8 @@ async function start(): Promise<void> {
     // Let running calls see their cancel and the register close cleanly (WAL checkpoint).
     event.preventDefault();
     closing = true;
-    void backend
-      .close()
+    void autoBackup('close')
+      .then(() => backend.close())
       .catch((err: unknown) => log(`closing the register failed: ${(err as Error).message}`))
       .finally(() => app.quit());
   });

@@ -5,9 +5,18 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-bundles.js';
 import { migration003 } from './003-people-search.js';
 import { migration004 } from './004-compliance-counts.js';
+import { migration005 } from './005-bundle-deliveries.js';
 import { migration006 } from './006-privacy-audit.js';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
+// One per line, in order of number: branches that each add one merge without a conflict.
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 /** The schema version this build writes. A database with a higher user_version is refused. */
 // The last migration's number (not the count: numbers are assigned per branch and merged later).

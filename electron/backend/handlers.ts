@@ -4,6 +4,7 @@
 import type { CallName } from '../contract/calls/index.js';
 import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
+import { backupHandlers } from './handlers/backup.js';
 import { bundleHandlers } from './handlers/bundle.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { privacyHandlers } from './handlers/privacy.js';
@@ -17,6 +18,7 @@ export const handlers = {
   ...registerIoHandlers,
   ...bundleHandlers,
   ...privacyHandlers,
+  ...backupHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

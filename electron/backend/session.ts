@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openRegister, type RegisterDb, type SlowQueryLog } from '../../db/connection.js';
 import { AppError } from '../contract/errors.js';
 import { reconcileOnOpen } from '../services/privacy/erase.js';
+import { reconcileBundleStore } from '../services/bundle/store.js';
 import type { Session } from './context.js';
 
 export interface FileSessionOptions {
@@ -48,6 +49,12 @@ export class FileSession implements Session {
     // A register restored from an older copy gets the erasures made since (issue #10).
     const ledger = reconcileOnOpen(next);
     if (ledger.problem) this.log?.(`samooh: erasure ledger not applied: ${ledger.problem}`);
+    try {
+      // What a crash left in the bundle store is settled on every start (SPEC §10).
+      reconcileBundleStore(next);
+    } catch (err) {
+      this.log?.(`could not settle the bundle store: ${(err as Error).message}`);
+    }
     const prev = this.current;
     this.current = next;
     if (prev && prev.file !== next.file) void prev.close();

@@ -1,15 +1,16 @@
 // Send to HQ end to end on the demo district, as HQ would check it: the clerk saves the public
-// key and a bundle to a folder through the screen (the folder dialog answered by the test), then
-// the zip is unpacked and checked with Debian's stock `minisign -V -H` and the BagIt manifests
-// recomputed here; the outbox lists it as no. 1, and the next bundle is no. 2 and names the
-// first one's tagmanifest.
+// key, makes bundle no. 1 and saves it to a folder through the screen (the folder dialog
+// answered by the test), then the zip is unpacked and checked with Debian's stock
+// `minisign -V -H` and the BagIt manifests recomputed here; the outbox lists it as no. 1; the
+// email draft of that same bundle takes no new sequence (one bundle, many deliveries; issue
+// #11); the next bundle is no. 2 and names the first one's tagmanifest.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openSession, settle, shot, type Session } from './fixtures/session.js';
+import { openSession, setLanguage, settle, shot, type Session } from './fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,8 +87,14 @@ async function saveBundleThroughScreen(expectedSequence: number, shotName: strin
       if (document.querySelector('[role="progressbar"]')) w.__sawProgress = true;
     }).observe(document.body, { childList: true, subtree: true });
   });
+  // Making the bundle takes its sequence number; saving it is a delivery of that bundle.
+  await page.getByRole('button', { name: `Make bundle no. ${expectedSequence}` }).click();
+  const card = page.getByRole('region', { name: `Bundle no. ${expectedSequence}`, exact: true });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card).toContainText('Not handed on yet');
+  await expect(next.locator('dt', { hasText: 'Bundle no.' }).locator('+ dd')).toHaveText(String(expectedSequence + 1));
   await s.harness.scriptDialogs([{ kind: 'openFolder', path: usb }]);
-  await page.getByRole('button', { name: 'Save to a folder (USB)…' }).click();
+  await card.getByRole('button', { name: 'Save to a folder (USB)…' }).click();
   const outcome = page
     .getByRole('status')
     .filter({ has: page.getByRole('heading', { name: `Bundle no. ${expectedSequence} saved` }) });
@@ -180,6 +187,40 @@ test('the outbox lists bundle no. 1', async () => {
   await expect(first).toContainText('Folder / USB');
   const entries = (await s.harness.call('bundle.outbox', {})).entries;
   expect(entries.map((e) => e.sequence)).toEqual([1]);
+});
+
+test('the email draft delivers the same bundle no. 1: no new sequence, both deliveries listed', async ({}, testInfo) => {
+  await s.harness.call('settings.email.set', { to: 'igp@bihar.example', subject: 'Bundle {sequence}', body: 'b' });
+  await page.reload();
+  await page.waitForFunction(() => window.samoohPreviewApi !== undefined);
+  const card = page.getByRole('region', { name: 'Bundle no. 1', exact: true });
+  await card.getByRole('button', { name: 'Prepare email to HQ' }).click();
+  const outcome = page
+    .getByRole('status')
+    .filter({ has: page.getByRole('heading', { name: 'Email draft for bundle no. 1 prepared' }) });
+  await expect(outcome).toBeVisible();
+  const eml = (await outcome.locator('dt', { hasText: 'Email draft' }).locator('+ dd').textContent())!.trim();
+  // The draft carries the very zip that went to the USB stick.
+  const mail = readFileSync(eml, 'latin1');
+  const b64 = /filename="(samooh-DEMO-\d{8}-1\.zip)"\r\n\r\n([A-Za-z0-9+/=\r\n]+)\r\n--/.exec(mail)!;
+  expect(b64[1]).toBe(path.basename(bundles[0]!.file));
+  expect(Buffer.from(b64[2]!.replace(/\r\n/g, ''), 'base64').equals(readFileSync(bundles[0]!.file))).toBe(true);
+  await expect(card).toContainText('Folder / USB');
+  await expect(card).toContainText('Email');
+  const next = page.getByRole('region', { name: 'Next bundle' });
+  await expect(next.locator('dt', { hasText: 'Bundle no.' }).locator('+ dd')).toHaveText('2');
+  const rows = page.getByRole('region', { name: 'Bundles sent' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  const entries = (await s.harness.call('bundle.outbox', {})).entries;
+  expect(entries.map((e) => [e.sequence, e.deliveries.map((d) => d.target)])).toEqual([[1, ['folder', 'email']]]);
+  await settle(page);
+  await shot(page, 'send-one-bundle-two-deliveries', testInfo);
+  await setLanguage(page, 'hi');
+  await expect(page.getByRole('region', { name: 'बंडल क्रमांक 1' })).toContainText('ईमेल');
+  await expect(page.getByRole('button', { name: 'बंडल क्रमांक 2 बनाएँ' })).toBeVisible();
+  await settle(page);
+  await shot(page, 'send-one-bundle-two-deliveries-hi', testInfo);
+  await setLanguage(page, 'en');
 });
 
 test('a second export is bundle no. 2, chained to the first, and verifies too', async () => {

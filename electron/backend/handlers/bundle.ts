@@ -2,12 +2,13 @@
 // protector on the context (safeStorage in the app, a passphrase in the CLI).
 import { districtKeyInfo } from '../../services/bundle/keys.js';
 import {
+  deliverBundle,
   emailBundle,
   emailSettings,
   exportBundle,
   exportPublicKey,
+  makeBundle,
   outbox,
-  outboxFolder,
   previewBundle,
   reportPdfFile,
   setEmailSettings,
@@ -19,16 +20,23 @@ export const bundleHandlers = implement({
   'key.info': (_a, ctx) => districtKeyInfo(ctx.session.db()),
   'key.exportPublic': (a, ctx) => exportPublicKey(ctx.session.db(), a.file),
   'bundle.preview': (a, ctx) => previewBundle(ctx.session.db(), a.withMembers, ctx),
+  'bundle.make': (a, ctx) =>
+    makeBundle(ctx.session.db(), { withMembers: a.withMembers, keyProtector: keyProtectorOf(ctx) }, ctx),
+  'bundle.deliver': async (a, ctx) => {
+    const r = deliverBundle(ctx.session.db(), a.sequence, a.to, ctx);
+    if (r.eml) await ctx.dialogs.openPath(r.eml);
+    return r;
+  },
   'bundle.export': (a, ctx) =>
     exportBundle(
       ctx.session.db(),
-      { folder: a.folder, withMembers: a.withMembers, target: 'folder', keyProtector: keyProtectorOf(ctx) },
+      { folder: a.folder, withMembers: a.withMembers, keyProtector: keyProtectorOf(ctx) },
       ctx,
     ),
   'bundle.email': async (a, ctx) => {
     const r = await emailBundle(
       ctx.session.db(),
-      { outboxDir: outboxFolder(ctx.session.dataDir), withMembers: a.withMembers, keyProtector: keyProtectorOf(ctx) },
+      { withMembers: a.withMembers, keyProtector: keyProtectorOf(ctx) },
       ctx,
     );
     await ctx.dialogs.openPath(r.eml);

@@ -10,8 +10,19 @@ export const bundleCalls = {
   'key.exportPublic': z.object({ file: absolutePath }),
   /** What the next bundle will hold, without signing or writing anything. */
   'bundle.preview': z.object({ withMembers }),
+  /** Signs the next bundle once into the register's bundle store and records it in the outbox. */
+  'bundle.make': z.object({ withMembers }),
+  /** Hands on a bundle already made: a copy into a folder (USB), or the e-mail draft (opened). */
+  'bundle.deliver': z.object({
+    sequence: z.number().int().min(1),
+    to: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('folder'), folder: absolutePath }),
+      z.object({ kind: z.literal('email') }),
+    ]),
+  }),
+  /** make + deliver to a folder in one call (`samooh bundle export`). */
   'bundle.export': z.object({ folder: absolutePath, withMembers }),
-  /** Writes the bundle into the app's outbox folder and an .eml draft beside it, then opens it. */
+  /** make + the e-mail draft in one call. */
   'bundle.email': z.object({ withMembers }),
   'bundle.outbox': noArgs,
   /** The current report (as the next bundle would carry it) printed to PDF. */

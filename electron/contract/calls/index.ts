@@ -5,6 +5,7 @@
 // map (type-only).
 import type { z } from 'zod';
 import { appCalls } from './app.js';
+import { backupCalls } from './backup.js';
 import { bundleCalls } from './bundle.js';
 import { complianceCalls } from './compliance.js';
 import { privacyCalls } from './privacy.js';
@@ -18,6 +19,7 @@ export const CALLS = {
   ...registerIoCalls,
   ...bundleCalls,
   ...privacyCalls,
+  ...backupCalls,
 };
 
 export type Calls = typeof CALLS;

@@ -1,7 +1,7 @@
 // Writes the district's next bundle (SPEC §7) from the register: sequence and chain from the
 // outbox, the payload from a compliance report, signature by the district key, a zip written to
-// a temp file, checked by the verifier as written, then renamed and recorded in the outbox in
-// one transaction with its audit entry.
+// a flushed temp file, checked by the verifier as written, recorded in the outbox with its audit
+// entry, and only then renamed into place (record first, deliver second; see the store).
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { buildPayload } from './payload.js';
 import type { ReportMeta } from './report-html.js';
 import { assembleBag } from './signed-bag.js';
 import { verifyBundle } from './verify.js';
+import { syncDir } from './store-files.js';
 import { buildZip, writeTempZip } from './zip-write.js';
 
 export interface BundleFigures {
@@ -216,6 +217,7 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
   );
   checkAbort(opts.signal);
   const written = writeTempZip(opts.folder, plan.fileName, zip);
+  let recorded = false;
   try {
     // Read back what reached the disk (a USB stick may lie) and check it as HQ will.
     step(4, 'verify');
@@ -251,6 +253,12 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
       location: finalFile,
       figures: JSON.stringify(figures),
     };
+    // Record first: the outbox row commits while the bundle is still a flushed `.partial`
+    // file. A crash before the commit leaves only a `.partial` (removed on the next start); a
+    // crash after it leaves a record whose bytes are on disk under the temp name, which the
+    // next start renames into place (reconcileBundleStore, matched by the recorded hash). No
+    // moment exists where a finished bundle is on disk unrecorded, or where the same sequence
+    // could be signed twice.
     try {
       transaction(db, () => {
         insertOutbox(db, row);
@@ -274,10 +282,6 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
           },
           now,
         );
-        // Inside the transaction: if the rename fails, the outbox does not claim the bundle.
-        if (existsSync(finalFile))
-          throw new AppError('CONFLICT', `${plan.fileName} appeared in ${opts.folder} meanwhile.`);
-        renameSync(written.tempFile, finalFile);
       });
     } catch (err) {
       const msg = (err as Error).message ?? '';
@@ -286,6 +290,11 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
       }
       throw err;
     }
+    recorded = true;
+    // Deliver second. rename() replaces silently on POSIX: the check above is the guard, and
+    // the store is the app's own folder.
+    renameSync(written.tempFile, finalFile);
+    syncDir(opts.folder);
     step(6, 'done');
     return {
       file: finalFile,
@@ -302,6 +311,8 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
       figures,
     };
   } finally {
-    rmSync(written.tempFile, { force: true });
+    // Once recorded, the `.partial` holds the recorded bundle's only bytes until renamed: the
+    // next start finishes the rename, so it is never removed here.
+    if (!recorded) rmSync(written.tempFile, { force: true });
   }
 }

@@ -1,10 +1,19 @@
-// "Send to HQ" as services: preview the next bundle, write it to a folder or an e-mail draft, the
-// outbox, the report as PDF, the HQ e-mail settings. The key is unlocked through the protector
+// "Send to HQ" as services: preview the next bundle, make it once into the register's bundle
+// store, deliver that same bundle to a folder and/or as an e-mail draft, the outbox with every
+// delivery, the report as PDF, the HQ e-mail settings. The key is unlocked through the protector
 // the caller passes (safeStorage in the app, a passphrase in the CLI).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../../../db/audit.js';
-import { lastOutbox, listOutbox } from '../../../db/bundles.js';
+import {
+  finishDelivery,
+  insertDelivery,
+  lastOutbox,
+  listDeliveries,
+  listOutbox,
+  outboxBySeq,
+  type OutboxRow,
+} from '../../../db/bundles.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
@@ -18,6 +27,9 @@ import { figuresOf, planNextBundle, previewPayload, writeBundle, type BundleFigu
 import { districtPublicKey, loadSigningKey, type KeyProtector } from './keys.js';
 import { encodePublicKeyFile } from './minisign.js';
 import { renderReportHtml } from './report-html.js';
+import { rowsAhead, writeSidecar } from '../backup/outbox-sidecar.js';
+import { bundleStoreDir, reconcileBundleStore } from './store.js';
+import { copyFileDurably, partialOf, sha256OfFile } from './store-files.js';
 import { writeReportPdf, type PrintToPdf } from './report-pdf.js';
 
 /** Above this, many mail servers refuse the message (25 MB with base64's third on top). */
@@ -33,7 +45,7 @@ export function emailSettings(db: RegisterDb): EmailSettings {
 }
 
 function writeAtomically(file: string, bytes: Buffer | string): void {
-  const tmp = `${file}.partial`;
+  const tmp = partialOf(file);
   try {
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);
@@ -75,66 +87,270 @@ export function previewBundle(db: RegisterDb, withMembers: boolean, by: Actor) {
   };
 }
 
-export interface SendOptions {
-  folder: string;
+export interface MakeOptions {
   withMembers: boolean;
-  target: 'folder' | 'email';
   keyProtector: KeyProtector;
 }
 
-/** Signs and writes the next bundle into `folder`. */
-export async function exportBundle(db: RegisterDb, opts: SendOptions, by: Actor & Work) {
+/**
+ * Signs the next bundle into the register's bundle store and records it (once). Delivering it
+ * — to a folder, as an e-mail draft, or both — copies this same bundle: `deliverBundle`.
+ */
+export async function makeBundle(db: RegisterDb, opts: MakeOptions, by: Actor & Work) {
   by.progress({ phase: 'compute', done: 0, total: 6 });
   // Unlock first: a wrong passphrase or a locked OS store fails before any work.
   const key = await loadSigningKey(db, opts.keyProtector);
   const report = currentReport(db, by);
-  return writeBundle(db, {
+  const folder = bundleStoreDir(db.file);
+  mkdirSync(folder, { recursive: true });
+  // What an earlier crash left in the store is settled before the next sequence is planned.
+  reconcileBundleStore(db, by.now());
+  const stranded = rowsAhead(db);
+  const next = (lastOutbox(db)?.seq ?? 0) + 1;
+  if (stranded.length) {
+    const ahead = stranded.at(-1)!.seq;
+    throw new AppError(
+      'CONFLICT',
+      `Bundle no. ${ahead} was already made from another copy of this register, and its outbox does not follow on from this one. Restore the latest backup, or ask HQ which bundle they hold last, before making bundle no. ${next}.`,
+      { highest: ahead, next },
+    );
+  }
+  const made = await writeBundle(db, {
     key,
     report,
-    folder: opts.folder,
+    folder,
     withMembers: opts.withMembers,
-    target: opts.target,
+    target: 'folder',
     operator: by.operator,
     now: by.now(),
     progress: by.progress,
     signal: by.signal,
   });
+  writeSidecar(db);
+  return made;
 }
 
-/** Writes the bundle into `outboxDir` and an `.eml` draft beside it; returns both paths. */
-export async function emailBundle(
-  db: RegisterDb,
-  opts: { outboxDir: string; withMembers: boolean; keyProtector: KeyProtector },
-  by: Actor & Work,
-) {
+export type DeliverTo = { kind: 'folder'; folder: string } | { kind: 'email' };
+
+export interface Delivered {
+  sequence: number;
+  fileName: string;
+  target: 'folder' | 'email';
+  /** The delivered zip: the copy in the folder, or the store's file the draft attaches. */
+  file: string;
+  /** The .eml draft (email only). */
+  eml: string | null;
+  bytes: number;
+  zipSha256: string;
+  keyId: string;
+  /** The same bundle was already in that folder, byte for byte: nothing was copied. */
+  alreadyThere: boolean;
+  largeAttachment: boolean;
+}
+
+/** The recorded bundle's file in the store, checked against the recorded hash. */
+function storedBundle(db: RegisterDb, sequence: number): OutboxRow {
+  const row = outboxBySeq(db, sequence);
+  if (!row) throw new AppError('NOT_FOUND', `Bundle no. ${sequence} was never made.`, { what: 'bundle', sequence });
+  const h = sha256OfFile(row.location);
+  if (!h) {
+    throw new AppError(
+      'NOT_FOUND',
+      `The file of bundle no. ${sequence} is no longer at ${row.location}; make a new bundle.`,
+      { what: 'bundleFile', sequence, file: row.location },
+    );
+  }
+  if (h.sha256 !== row.zipSha256) {
+    throw new AppError(
+      'BAD_FILE',
+      `The file of bundle no. ${sequence} (${row.location}) was changed after it was made; make a new bundle.`,
+      { sequence, file: row.location },
+    );
+  }
+  return row;
+}
+
+function ioReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code === 'ENOSPC'
+    ? 'the disk is full'
+    : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+      ? 'no permission to write there'
+      : e.code === 'ENOENT'
+        ? 'the folder is gone (was the USB stick removed?)'
+        : (e.message ?? String(err));
+}
+
+/**
+ * Hands on a bundle already made: copies it into a folder (durably: a crash leaves the whole
+ * file or none) or writes the e-mail draft with it attached. Each delivery is recorded as
+ * pending before and done after, with an audit entry; the next start settles a pending one.
+ */
+export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, by: Actor): Delivered {
+  const row = storedBundle(db, sequence);
+  const now = () => by.now().toISOString();
+  const base = {
+    sequence,
+    fileName: row.fileName,
+    bytes: row.zipBytes,
+    zipSha256: row.zipSha256,
+    keyId: row.keyId,
+    largeAttachment: false,
+  };
+  const finish = (id: number, target: 'folder' | 'email', location: string, extra: Record<string, unknown>) =>
+    transaction(db, () => {
+      finishDelivery(db, id, 'done', now());
+      appendAudit(
+        db,
+        {
+          operator: by.operator,
+          action: 'deliver',
+          entity: 'bundle',
+          entityId: sequence,
+          after: { delivery: id, target, location, zipSha256: row.zipSha256, ...extra },
+        },
+        by.now(),
+      );
+    });
+
+  if (to.kind === 'folder') {
+    if (!existsSync(to.folder) || !statSync(to.folder).isDirectory()) {
+      throw new AppError('BAD_INPUT', `The folder ${to.folder} does not exist.`, { folder: to.folder });
+    }
+    const dest = path.join(to.folder, row.fileName);
+    if (path.resolve(dest) === path.resolve(row.location)) {
+      throw new AppError('BAD_INPUT', 'Choose a folder other than the register’s own bundle store.', {
+        folder: to.folder,
+      });
+    }
+    if (existsSync(dest)) {
+      const there = sha256OfFile(dest);
+      if (!there || there.sha256 !== row.zipSha256) {
+        throw new AppError('CONFLICT', `${row.fileName} already exists in ${to.folder}; it is not overwritten.`, {
+          file: dest,
+        });
+      }
+      const id = transaction(db, () =>
+        insertDelivery(db, {
+          seq: sequence,
+          target: 'folder',
+          location: dest,
+          startedAt: now(),
+          deliveredBy: by.operator,
+        }),
+      );
+      finish(id, 'folder', dest, { alreadyThere: true });
+      return { ...base, target: 'folder', file: dest, eml: null, alreadyThere: true };
+    }
+    const id = transaction(db, () =>
+      insertDelivery(db, {
+        seq: sequence,
+        target: 'folder',
+        location: dest,
+        startedAt: now(),
+        deliveredBy: by.operator,
+      }),
+    );
+    let copied: string;
+    try {
+      copied = copyFileDurably(row.location, dest);
+    } catch (err) {
+      finishDelivery(db, id, 'failed', now());
+      throw new AppError('BAD_INPUT', `Cannot save the bundle to ${to.folder}: ${ioReason(err)}.`, {
+        folder: to.folder,
+        code: (err as NodeJS.ErrnoException).code,
+      });
+    }
+    if (copied !== row.zipSha256) {
+      rmSync(dest, { force: true });
+      finishDelivery(db, id, 'failed', now());
+      throw new AppError('BAD_FILE', `The copy in ${to.folder} does not match the bundle; it was removed.`);
+    }
+    finish(id, 'folder', dest, {});
+    return { ...base, target: 'folder', file: dest, eml: null, alreadyThere: false };
+  }
+
   const settings = emailSettings(db);
-  const to = parseRecipients(settings.to);
-  if (!to.ok) throw new AppError('BAD_INPUT', `The HQ email address ${JSON.stringify(to.bad)} is not valid.`);
-  mkdirSync(opts.outboxDir, { recursive: true });
-  const written = await exportBundle(
-    db,
-    { folder: opts.outboxDir, withMembers: opts.withMembers, target: 'email', keyProtector: opts.keyProtector },
-    by,
+  const recipients = parseRecipients(settings.to);
+  if (!recipients.ok || !settings.to.trim()) {
+    throw new AppError(
+      'BAD_INPUT',
+      recipients.ok
+        ? 'No HQ e-mail address is set; open Email settings first.'
+        : `The HQ email address ${JSON.stringify(recipients.bad)} is not valid.`,
+      { what: 'emailRecipient' },
+    );
+  }
+  const emlFile = row.location.replace(/\.zip$/, '') + '.eml';
+  const id = transaction(db, () =>
+    insertDelivery(db, {
+      seq: sequence,
+      target: 'email',
+      location: emlFile,
+      startedAt: now(),
+      deliveredBy: by.operator,
+    }),
   );
   const fields = {
     district: getSetting(db, 'district')!.code,
-    sequence: written.sequence,
-    date: written.baggingDate,
-    keyId: written.keyId,
-    file: written.fileName,
-    zipSha256: written.zipSha256,
-    tagmanifestSha256: written.tagmanifestSha256,
+    sequence,
+    date: row.baggingDate,
+    keyId: row.keyId,
+    file: row.fileName,
+    zipSha256: row.zipSha256,
+    tagmanifestSha256: row.tagmanifestSha256,
   };
   const eml = buildEml({
-    to: to.list,
+    to: recipients.list,
     subject: fillTemplate(settings.subject, fields),
     body: fillTemplate(settings.body, fields),
-    attachment: { fileName: written.fileName, bytes: readFileSync(written.file) },
+    attachment: { fileName: row.fileName, bytes: readFileSync(row.location) },
     date: by.now(),
   });
-  const emlFile = written.file.replace(/\.zip$/, '.eml');
-  writeAtomically(emlFile, eml);
-  return { ...written, eml: emlFile, largeAttachment: written.bytes > EMAIL_SIZE_WARNING };
+  try {
+    writeAtomically(emlFile, eml);
+  } catch (err) {
+    finishDelivery(db, id, 'failed', now());
+    throw err;
+  }
+  finish(id, 'email', emlFile, {});
+  return {
+    ...base,
+    target: 'email',
+    file: row.location,
+    eml: emlFile,
+    alreadyThere: false,
+    largeAttachment: row.zipBytes > EMAIL_SIZE_WARNING,
+  };
+}
+
+/** `bundle.export` and `samooh bundle export`: make the next bundle and save it to a folder. */
+export async function exportBundle(db: RegisterDb, opts: MakeOptions & { folder: string }, by: Actor & Work) {
+  if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
+    throw new AppError('BAD_INPUT', `The folder ${opts.folder} does not exist.`, { folder: opts.folder });
+  }
+  const made = await makeBundle(db, opts, by);
+  const d = deliverBundle(db, made.sequence, { kind: 'folder', folder: opts.folder }, by);
+  return { ...made, storedFile: made.file, file: d.file };
+}
+
+/** `bundle.email`: make the next bundle and write the e-mail draft with it attached. */
+export async function emailBundle(db: RegisterDb, opts: MakeOptions, by: Actor & Work) {
+  const settings = emailSettings(db);
+  const to = parseRecipients(settings.to);
+  if (!to.ok) throw new AppError('BAD_INPUT', `The HQ email address ${JSON.stringify(to.bad)} is not valid.`);
+  const made = await makeBundle(db, opts, by);
+  const d = deliverBundle(db, made.sequence, { kind: 'email' }, by);
+  return { ...made, storedFile: made.file, eml: d.eml!, largeAttachment: d.largeAttachment };
+}
+
+export interface DeliveryEntry {
+  id: number;
+  target: 'folder' | 'email';
+  location: string;
+  state: 'pending' | 'done' | 'failed';
+  at: string;
+  by: string;
 }
 
 export interface OutboxEntry {
@@ -149,14 +365,29 @@ export interface OutboxEntry {
   zipSha256: string;
   bytes: number;
   withMembers: boolean;
-  target: 'folder' | 'email';
+  /** Where the register keeps the bundle (its store; before migration 5, where it was saved). */
   location: string;
-  /** Whether the zip is still where it was written (USB sticks leave). */
+  /** Whether that file is still there (and so can be delivered again). */
   present: boolean;
   figures: BundleFigures;
+  /** Every copy handed on, oldest first. */
+  deliveries: DeliveryEntry[];
 }
 
 export function outbox(db: RegisterDb): { entries: OutboxEntry[] } {
+  const bySeq = new Map<number, DeliveryEntry[]>();
+  for (const d of listDeliveries(db)) {
+    const list = bySeq.get(d.seq) ?? [];
+    list.push({
+      id: d.id,
+      target: d.target,
+      location: d.location,
+      state: d.state,
+      at: d.finishedAt ?? d.startedAt,
+      by: d.deliveredBy,
+    });
+    bySeq.set(d.seq, list);
+  }
   return {
     entries: listOutbox(db).map((r) => ({
       sequence: r.seq,
@@ -170,10 +401,10 @@ export function outbox(db: RegisterDb): { entries: OutboxEntry[] } {
       zipSha256: r.zipSha256,
       bytes: r.zipBytes,
       withMembers: r.withMembers === 1,
-      target: r.target,
       location: r.location,
       present: existsSync(r.location),
       figures: JSON.parse(r.figures) as BundleFigures,
+      deliveries: bySeq.get(r.seq) ?? [],
     })),
   };
 }
@@ -203,5 +434,3 @@ export function setEmailSettings(db: RegisterDb, a: CallInput<'settings.email.se
   });
   return value;
 }
-
-export const outboxFolder = (dataDir: string) => path.join(dataDir, 'outbox');

@@ -39,7 +39,32 @@ export function OutboxTable({ entries }: { entries: readonly Entry[] }) {
         </span>
       ),
     },
-    { key: 'target', header: t('outbox.col.target'), cell: (e) => t(`outbox.target.${e.target}`) },
+    {
+      key: 'target',
+      header: t('outbox.col.target'),
+      cell: (e) =>
+        e.deliveries.length === 0 ? (
+          <span className="muted">{t('outbox.notDelivered')}</span>
+        ) : (
+          <ul className="plain-list">
+            {e.deliveries.map((d) => (
+              <li key={d.id} title={d.location}>
+                {d.target === 'folder' ? t('outbox.target.folder') : t('outbox.target.email')}
+                <span className="muted small">
+                  {' · '}
+                  {f.dateTime(d.at)}
+                </span>
+                {d.state === 'done' ? null : (
+                  <span className="muted small">
+                    {' · '}
+                    {d.state === 'failed' ? t('outbox.failed') : t('outbox.pending')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
     {
       key: 'members',
       header: t('outbox.col.members'),

@@ -1,7 +1,8 @@
-// Send to HQ: what the next bundle will report, then save it to a folder (USB stick) or
-// prepare an email draft with it attached; print the report; the district key; the outbox.
-// Making a bundle shows progress and can be cancelled; the members list (personal data) is
-// off unless the clerk ticks it, and then asks once more.
+// Send to HQ: what the next bundle will report; making it (once: it gets the next sequence
+// number); then handing that same bundle on — saved to a folder (USB stick), as an email draft,
+// or both — without a new sequence (issue #11); print the report; the district key; the outbox
+// with every delivery. Making a bundle shows progress and can be cancelled; the members list
+// (personal data) is off unless the clerk ticks it, and then asks once more.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/ConfirmDialog.js';
@@ -19,8 +20,8 @@ import { EmailSettingsDialog } from './EmailSettingsDialog.js';
 import { OutboxTable } from './OutboxTable.js';
 
 type Preview = Res<'bundle.preview'>;
-type Written = Res<'bundle.export'>;
-type Emailed = Res<'bundle.email'>;
+type Delivered = Res<'bundle.deliver'>;
+type OutboxEntry = Res<'bundle.outbox'>['entries'][number];
 const PHASES = ['compute', 'payload', 'sign', 'zip', 'verify', 'save', 'done'] as const;
 type Phase = (typeof PHASES)[number];
 
@@ -32,7 +33,7 @@ interface Running {
   cancelling: boolean;
 }
 
-type Outcome = { kind: 'folder'; written: Written } | { kind: 'email'; written: Emailed };
+type Outcome = { kind: 'folder' | 'email'; written: Delivered };
 
 function PreviewCard({
   p,
@@ -154,6 +155,7 @@ function OutcomeCard({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
         </button>
       </div>
       {outcome.kind === 'email' ? <p>{t('result.emailBody')}</p> : null}
+      {w.alreadyThere ? <p>{t('result.alreadyThere')}</p> : null}
       {outcome.kind === 'email' && outcome.written.largeAttachment ? (
         <div className="banner banner--warn" role="note">
           {t('result.largeAttachment', { size: f.bytes(w.bytes) })}
@@ -162,10 +164,10 @@ function OutcomeCard({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
       <dl className="dl-grid">
         <dt>{t('result.file')}</dt>
         <dd className="mono small break">{w.file}</dd>
-        {outcome.kind === 'email' ? (
+        {w.eml ? (
           <>
             <dt>{t('result.eml')}</dt>
-            <dd className="mono small break">{outcome.written.eml}</dd>
+            <dd className="mono small break">{w.eml}</dd>
           </>
         ) : null}
         <dt>{t('result.size')}</dt>
@@ -175,6 +177,75 @@ function OutcomeCard({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
         <dt>{t('result.keyId')}</dt>
         <dd className="mono">{w.keyId}</dd>
       </dl>
+    </section>
+  );
+}
+
+/** The latest bundle made: what it is, where it went, and the ways to hand it on. */
+function BundleCard({
+  entry,
+  disabled,
+  onDeliver,
+}: {
+  entry: OutboxEntry;
+  disabled: boolean;
+  onDeliver: (kind: 'folder' | 'email') => void;
+}) {
+  const { t } = useTranslation(['send', 'common']);
+  const f = useFormat();
+  const delivered = entry.deliveries.filter((d) => d.state === 'done');
+  return (
+    <section className="card" aria-labelledby="made-bundle">
+      <div className="card__title">
+        <h2 id="made-bundle">{t('made.title', { n: f.number(entry.sequence) })}</h2>
+        <span className="muted small">
+          {t('made.subtitle', { date: f.dateTime(entry.createdAt), by: entry.createdBy })}
+        </span>
+      </div>
+      <dl className="dl-grid">
+        <dt>{t('result.file')}</dt>
+        <dd className="mono small break">{entry.fileName}</dd>
+        <dt>{t('result.size')}</dt>
+        <dd>{f.bytes(entry.bytes)}</dd>
+        <dt>{t('result.sha')}</dt>
+        <dd className="mono small break">{entry.zipSha256}</dd>
+        <dt>{t('made.deliveries')}</dt>
+        <dd>
+          {delivered.length === 0 ? (
+            <span className="muted">{t('made.none')}</span>
+          ) : (
+            <ul className="plain-list">
+              {delivered.map((d) => (
+                <li key={d.id}>
+                  {d.target === 'folder' ? t('outbox.target.folder') : t('outbox.target.email')}
+                  <span className="muted small">
+                    {' · '}
+                    {f.dateTime(d.at)}
+                  </span>
+                  <span className="mono small block break">{d.location}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      {entry.present ? (
+        <>
+          <p className="muted small">{t('made.hint')}</p>
+          <div className="action-row">
+            <button type="button" className="btn btn--primary" onClick={() => onDeliver('folder')} disabled={disabled}>
+              {t('actions.folder')}
+            </button>
+            <button type="button" className="btn btn--primary" onClick={() => onDeliver('email')} disabled={disabled}>
+              {t('actions.email')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="banner banner--warn" role="note">
+          {t('made.missing')}
+        </div>
+      )}
     </section>
   );
 }
@@ -209,28 +280,22 @@ export function SendPage(_: { query?: URLSearchParams }) {
       destructive: true,
     });
 
-  const make = async (kind: 'folder' | 'email') => {
+  const latest = outbox.data?.entries[0];
+
+  /** Signs the next bundle once; delivering it is a separate step (one bundle, many deliveries). */
+  const make = async () => {
     if (!p || running) return;
     setError(null);
     setOutcome(null);
-    let folder: string | null = null;
     try {
-      if (kind === 'folder') {
-        folder = (await call('dialog.chooseFolder', { title: t('actions.chooseFolder') })).path;
-        if (!folder) return;
-      }
       if (!(await membersOk())) return;
       const ctrl = new AbortController();
       abort.current = ctrl;
       setRunning({ sequence: p.sequence, done: 0, total: 0, phase: 'compute', cancelling: false });
       const onProgress = (pr: { phase: string; done: number; total: number }) =>
         setRunning((r) => (r ? { ...r, done: pr.done, total: pr.total, phase: pr.phase } : r));
-      const opts = { signal: ctrl.signal, onProgress };
-      const result: Outcome =
-        kind === 'folder'
-          ? { kind, written: await call('bundle.export', { folder: folder!, withMembers }, opts) }
-          : { kind, written: await call('bundle.email', { withMembers }, opts) };
-      setOutcome(result);
+      const made = await call('bundle.make', { withMembers }, { signal: ctrl.signal, onProgress });
+      toast({ message: t('result.madeTitle', { n: f.number(made.sequence) }) });
       invalidate();
     } catch (err) {
       const data = toErrorData(err);
@@ -239,6 +304,29 @@ export function SendPage(_: { query?: URLSearchParams }) {
     } finally {
       abort.current = null;
       setRunning(null);
+    }
+  };
+
+  /** Hands on the bundle already made: a copy to a folder (USB), or the e-mail draft. */
+  const deliver = async (kind: 'folder' | 'email') => {
+    if (!latest || running || busy) return;
+    setError(null);
+    setOutcome(null);
+    setBusy(true);
+    try {
+      let to: { kind: 'folder'; folder: string } | { kind: 'email' } = { kind: 'email' };
+      if (kind === 'folder') {
+        const folder = (await call('dialog.chooseFolder', { title: t('actions.chooseFolder') })).path;
+        if (!folder) return;
+        to = { kind: 'folder', folder };
+      }
+      const written = await call('bundle.deliver', { sequence: latest.sequence, to });
+      setOutcome({ kind, written });
+      invalidate();
+    } catch (err) {
+      setError(toErrorData(err));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -328,11 +416,8 @@ export function SendPage(_: { query?: URLSearchParams }) {
             </section>
           ) : p ? (
             <div className="action-row">
-              <button type="button" className="btn btn--primary" onClick={() => void make('folder')} disabled={busy}>
-                {t('actions.folder')}
-              </button>
-              <button type="button" className="btn btn--primary" onClick={() => void make('email')} disabled={busy}>
-                {t('actions.email')}
+              <button type="button" className="btn btn--primary" onClick={() => void make()} disabled={busy}>
+                {t('actions.make', { n: f.number(p.sequence) })}
               </button>
               <button type="button" className="btn" onClick={() => void printPdf()} disabled={busy}>
                 {t('actions.pdf')}
@@ -340,6 +425,9 @@ export function SendPage(_: { query?: URLSearchParams }) {
             </div>
           ) : null}
           {outcome ? <OutcomeCard outcome={outcome} onClose={() => setOutcome(null)} /> : null}
+          {latest ? (
+            <BundleCard entry={latest} disabled={busy || running !== null} onDeliver={(k) => void deliver(k)} />
+          ) : null}
         </div>
         <div className="dash-col">
           {key.data !== undefined ? <KeyCard info={key.data} onExport={() => void exportKey()} busy={busy} /> : null}

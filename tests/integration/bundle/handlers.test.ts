@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { osProtector, type OsEncryption } from '../../../electron/services/bundle/keys.js';
 import { parsePublicKey } from '../../../electron/services/bundle/minisign.js';
 import { verifyBundle } from '../../../electron/services/bundle/verify.js';
+import { bundleStoreDir } from '../../../electron/services/bundle/store.js';
 import { addGroup, addUnit, fillGroup } from '../../fixtures/builders.js';
 import { call, ok, testContext, type TestContext } from '../../fixtures/context.js';
 import { tempDir } from '../../fixtures/temp.js';
@@ -75,12 +76,16 @@ describe('bundle handlers', () => {
 
     const second = await ok(ctx, 'bundle.export', { folder, withMembers: true });
     expect(second.previousTagmanifestSha256).toBe(written.tagmanifestSha256);
-    renameSync(second.file, second.file + '.moved');
+    // The register keeps its own copy in its bundle store; the folder got a delivery of it.
+    expect(second.storedFile).toBe(path.join(bundleStoreDir(ctx.session.db().file), second.fileName));
+    expect(readFileSync(second.storedFile).equals(readFileSync(second.file))).toBe(true);
+    renameSync(second.storedFile, second.storedFile + '.moved');
     const { entries } = await ok(ctx, 'bundle.outbox', {});
-    expect(entries.map((e) => [e.sequence, e.withMembers, e.present])).toEqual([
-      [2, true, false],
-      [1, false, true],
+    expect(entries.map((e) => [e.sequence, e.withMembers, e.present, e.deliveries.map((d) => d.target)])).toEqual([
+      [2, true, false, ['folder']],
+      [1, false, true, ['folder']],
     ]);
+    expect(entries[1]!.deliveries[0]).toMatchObject({ location: written.file, state: 'done', by: 'test-clerk' });
     expect((await ok(ctx, 'bundle.preview', { withMembers: false })).lastBundle).toMatchObject({ sequence: 2 });
 
     const missing = await call(ctx, 'bundle.export', { folder: path.join(folder, 'no-such-dir'), withMembers: false });
@@ -100,12 +105,10 @@ describe('bundle handlers', () => {
     expect((await ok(ctx, 'settings.email.get', {})).to).toBe('igp.monitoring@bihar.example, dgp@bihar.example');
 
     const r = await ok(ctx, 'bundle.email', { withMembers: false });
-    expect(r.eml).toBe(path.join(ctx.session.dataDir, 'outbox', 'samooh-PAT-20260105-1.eml'));
+    const store = bundleStoreDir(ctx.session.db().file);
+    expect(r.eml).toBe(path.join(store, 'samooh-PAT-20260105-1.eml'));
     expect(ctx.opened).toEqual([r.eml]);
-    expect(readdirSync(path.join(ctx.session.dataDir, 'outbox')).sort()).toEqual([
-      'samooh-PAT-20260105-1.eml',
-      'samooh-PAT-20260105-1.zip',
-    ]);
+    expect(readdirSync(store).sort()).toEqual(['samooh-PAT-20260105-1.eml', 'samooh-PAT-20260105-1.zip']);
     const eml = readFileSync(r.eml, 'latin1');
     expect(eml).toContain('To: igp.monitoring@bihar.example,\r\n dgp@bihar.example\r\n');
     expect(eml).toContain('X-Unsent: 1\r\n');
@@ -114,7 +117,8 @@ describe('bundle handlers', () => {
     expect(b64.split('\r\n').every((l) => l.length <= 76)).toBe(true);
     expect(Buffer.from(b64.replace(/\r\n/g, ''), 'base64').equals(readFileSync(r.file))).toBe(true);
     const { entries } = await ok(ctx, 'bundle.outbox', {});
-    expect(entries[0]).toMatchObject({ sequence: 1, target: 'email', location: r.file });
+    expect(entries[0]).toMatchObject({ sequence: 1, location: r.file });
+    expect(entries[0]!.deliveries).toMatchObject([{ target: 'email', location: r.eml, state: 'done' }]);
   });
 
   it('signs with an OS protector (safeStorage-shaped) and refuses when it is unavailable', async () => {
