@@ -1,6 +1,7 @@
 // The register a backend works on. The app keeps one open register at a time (its path is
 // remembered in <dataDir>/app-state.json); the CLI opens the file named by --db.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { readRegularText } from '../services/file-input/regular-file.js';
 import path from 'node:path';
 import { openRegister, type RegisterDb, type SlowQueryLog } from '../../db/connection.js';
 import { AppError } from '../contract/errors.js';
@@ -76,7 +77,9 @@ const stateFile = (dataDir: string) => path.join(dataDir, 'app-state.json');
 
 export function readAppState(dataDir: string): AppState {
   try {
-    const parsed = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as unknown;
+    const parsed = JSON.parse(
+      readRegularText(stateFile(dataDir), { maxBytes: 64 * 1024, what: 'app state file' }),
+    ) as unknown;
     return parsed && typeof parsed === 'object' ? (parsed as AppState) : {};
   } catch {
     return {};

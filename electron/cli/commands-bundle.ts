@@ -2,6 +2,7 @@
 // signed bundle, checking one, and the outbox. Same handlers as the app; the secret key is
 // unlocked with a passphrase (terminal, SAMOOH_PASSPHRASE or --passphrase-file).
 import type { Command } from 'commander';
+import { closeSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, call, print, requireDbPath, type GlobalOpts } from './runtime.js';
 
@@ -104,18 +105,31 @@ The bundle holds counts only, unless --with-members is given. Check it as HQ wil
     .option('--previous-tagmanifest <sha256>', "the last accepted bundle's tagmanifest SHA-256")
     .option('--json', 'print one JSON document')
     .action(async (zipArg: string, opts: VerifyOpts) => {
-      const { existsSync, readFileSync } = await import('node:fs');
       const zip = path.resolve(zipArg);
-      if (!existsSync(zip)) throw new CliError(2, `no such file: ${zip}`);
-      const [{ parsePublicKey, MinisignError }, { verifyBundle }] = await Promise.all([
+      const [{ parsePublicKey, MinisignError }, { verifyBundle }, files, { AppError }] = await Promise.all([
         import('../services/bundle/minisign.js'),
         import('../services/bundle/verify.js'),
+        import('../services/file-input/regular-file.js'),
+        import('../contract/errors.js'),
       ]);
+      // Not a file at all (missing, a folder, a FIFO, a device): a usage error, refused before
+      // anything waits on it. Its size is checked by the bundle reader (an oversized zip is an
+      // invalid bundle, exit 1).
+      try {
+        closeSync(files.openRegularFile(zip, { maxBytes: Number.MAX_SAFE_INTEGER, what: 'bundle (.zip)' }).fd);
+      } catch (err) {
+        if (err instanceof AppError) throw new CliError(2, err.message);
+        throw err;
+      }
       let publicKey;
       try {
-        publicKey = parsePublicKey(readFileSync(path.resolve(opts.pubkey), 'utf8'));
+        // A minisign public key is two short lines.
+        publicKey = parsePublicKey(
+          files.readRegularText(opts.pubkey, { maxBytes: 64 * 1024, what: 'public key (.pub)' }),
+        );
       } catch (err) {
         if (err instanceof MinisignError) throw new CliError(2, `${opts.pubkey}: ${err.message}`);
+        if (err instanceof AppError) throw new CliError(2, `--pubkey: ${err.message}`);
         throw new CliError(2, `cannot read ${opts.pubkey}: ${(err as Error).message}`);
       }
       let previous: { sequence: number; tagmanifestSha256: string } | null | undefined;

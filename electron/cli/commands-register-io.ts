@@ -73,9 +73,10 @@ export function importReportText(r: ImportReport, refused = false): string {
 }
 
 async function readMapping(file: string): Promise<unknown> {
-  const { readFileSync } = await import('node:fs');
+  const { readRegularText } = await import('../services/file-input/regular-file.js');
   try {
-    return JSON.parse(readFileSync(path.resolve(file), 'utf8')) as unknown;
+    // A mapping is a few lines of JSON; a FIFO or device is refused, not waited on.
+    return JSON.parse(readRegularText(file, { maxBytes: 1024 * 1024, what: 'column mapping (.json)' })) as unknown;
   } catch (err) {
     throw new CliError(2, `--mapping ${file}: cannot read it as JSON (${(err as Error).message})`);
   }

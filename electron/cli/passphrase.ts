@@ -2,7 +2,7 @@
 // from --passphrase-file, else SAMOOH_PASSPHRASE, else asked on the terminal without echo.
 // With none of them and no terminal it fails at once (exit 2): a script must never hang on a
 // prompt nobody sees.
-import { readFileSync, statSync } from 'node:fs';
+import { readRegularText } from '../services/file-input/regular-file.js';
 import { CliError } from './cli-error.js';
 
 export interface PassphraseOptions {
@@ -43,13 +43,13 @@ export async function readPassphraseWithSource(
   if (opts.passphraseFile) {
     let text: string;
     try {
-      if (statSync(opts.passphraseFile).size > MAX_FILE_BYTES) throw new Error('the file is too large');
-      text = readFileSync(opts.passphraseFile, 'utf8');
+      // A regular file only: a FIFO nobody writes would hang a script (use SAMOOH_PASSPHRASE).
+      text = readRegularText(opts.passphraseFile, { maxBytes: MAX_FILE_BYTES, what: 'passphrase file' });
     } catch (err) {
       throw new CliError(2, `cannot read --passphrase-file ${opts.passphraseFile}: ${(err as Error).message}`);
     }
     // The first line, without its line ending: files written by `echo` or Notepad both work.
-    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    const firstLine = text.split(/\r?\n/)[0] ?? '';
     return { passphrase: check(firstLine, '--passphrase-file'), source: 'file' };
   }
   const fromEnv = env[PASSPHRASE_ENV];

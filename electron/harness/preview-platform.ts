@@ -8,9 +8,10 @@
 // - PDF: Chromium through playwright-core (a development dependency, loaded only when a PDF
 //   is printed), with every network request refused, as Electron's print window does.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors.js';
+import { readRegularText } from '../services/file-input/regular-file.js';
 import type { SyncOsEncryption } from '../services/bundle/keys.js';
 import type { PrintToPdf } from '../services/bundle/report-pdf.js';
 
@@ -19,7 +20,7 @@ const MAGIC = Buffer.from('SPV1');
 function previewKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'preview-os.key');
   if (existsSync(file)) {
-    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    const key = Buffer.from(readRegularText(file, { maxBytes: 4096, what: 'preview key file' }).trim(), 'base64');
     if (key.length !== 32) throw new AppError('KEY_LOCKED', `The preview key file ${file} is damaged.`);
     return key;
   }

@@ -33,6 +33,10 @@ export interface HarnessOptions {
   /** Fixed token for tests; otherwise 32 random bytes. */
   token?: string;
   maxUploadBytes?: number;
+  /** A request's headers must arrive within this (default 30 s): slowloris. */
+  headersTimeoutMs?: number;
+  /** A JSON body must arrive whole within this, an upload never stall longer (default 30 s). */
+  bodyTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -51,13 +55,17 @@ export interface RunningHarness {
 
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const DEFAULT_MAX_UPLOAD = 512 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** A path as a person types it: no NUL (the file system would refuse it deep inside a handler). */
+const typedPath = z
+  .string()
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'must not contain NUL');
 const cancelSchema = z.object({ id: z.string().max(64) });
-const dialogAnswerSchema = z.object({ dialogId: z.string().max(64), path: z.string().max(4096).nullable() });
+const dialogAnswerSchema = z.object({ dialogId: z.string().max(64), path: typedPath.nullable() });
 const scriptSchema = z.object({
-  answers: z.array(
-    z.object({ kind: z.enum(['openFile', 'openFolder', 'saveFile']), path: z.string().max(4096).nullable() }),
-  ),
+  answers: z.array(z.object({ kind: z.enum(['openFile', 'openFolder', 'saveFile']), path: typedPath.nullable() })),
   replace: z.boolean().optional(),
 });
 
@@ -93,21 +101,81 @@ function sendError(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/**
+ * Calls `onChunk` for each chunk of the body. Fails with 408 when the body does not end within
+ * `timeoutMs` (`idle`: when no chunk arrives for that long), so a client trickling a body with
+ * a valid token cannot hold a connection and its buffers forever.
+ */
+function readBody(
+  req: IncomingMessage,
+  timeoutMs: number,
+  mode: 'total' | 'idle',
+  onChunk: (chunk: Buffer) => void | Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let timer: NodeJS.Timeout;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(new HttpError(408, 'The request body took too long; try again')), timeoutMs);
+    };
+    const finish = (err?: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', finish);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      if (mode === 'idle') arm();
+      try {
+        const r = onChunk(chunk);
+        if (r) {
+          req.pause();
+          r.then(() => req.resume(), finish);
+        }
+      } catch (err) {
+        finish(err);
+      }
+    };
+    const onEnd = () => finish();
+    arm();
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', finish);
+  });
+}
+
+async function readJson(req: IncomingMessage, timeoutMs: number): Promise<unknown> {
   const type = String(req.headers['content-type'] ?? '');
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Expected Content-Type: application/json');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  await readBody(req, timeoutMs, 'total', (chunk) => {
     size += chunk.length;
     if (size > MAX_JSON_BYTES) throw new HttpError(413, 'Request too large');
     chunks.push(chunk);
-  }
+  });
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
     throw new HttpError(400, 'Malformed JSON');
   }
+}
+
+/** A path segment decoded, or 400 for broken percent-encoding (`%E0%A4%A`) or a NUL. */
+function decodePathPart(part: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'Bad percent-encoding in the path');
+  }
+  if (decoded.includes('\0')) throw new HttpError(400, 'The path contains a NUL character');
+  return decoded;
 }
 
 /** JSON for the wire; a value that cannot be serialised becomes an INTERNAL error, not a crash. */
@@ -127,6 +195,8 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   const log = opts.log ?? (() => {});
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  const bodyTimeoutMs = opts.bodyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const headersTimeoutMs = opts.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
@@ -139,7 +209,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJson(req);
+    const body = await readJson(req, bodyTimeoutMs);
     const id = String((body as { id?: unknown } | null)?.id ?? '');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -180,11 +250,11 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     const out = createWriteStream(file, { flags: 'wx' });
     let size = 0;
     try {
-      for await (const chunk of req as AsyncIterable<Buffer>) {
+      await readBody(req, bodyTimeoutMs, 'idle', (chunk) => {
         size += chunk.length;
         if (size > maxUpload) throw new HttpError(413, 'File too large');
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
+        if (!out.write(chunk)) return new Promise<void>((r) => out.once('drain', () => r()));
+      });
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     } catch (err) {
       out.destroy();
@@ -220,7 +290,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     const method = req.method ?? 'GET';
 
     if (method === 'GET' && route.startsWith(API_PATHS.files)) {
-      handleFile(res, decodeURIComponent(route.slice(API_PATHS.files.length)));
+      handleFile(res, decodePathPart(route.slice(API_PATHS.files.length)));
       return;
     }
     if (opts.testHooks && method === 'GET' && route === API_PATHS.testOpened) {
@@ -232,13 +302,13 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
       case API_PATHS.call:
         return handleCall(req, res);
       case API_PATHS.cancel: {
-        const parsed = cancelSchema.safeParse(await readJson(req));
+        const parsed = cancelSchema.safeParse(await readJson(req, bodyTimeoutMs));
         if (!parsed.success) throw new HttpError(400, 'Expected {id}');
         sendJson(res, 200, { cancelled: runner.cancel(parsed.data.id) });
         return;
       }
       case API_PATHS.dialog: {
-        const parsed = dialogAnswerSchema.safeParse(await readJson(req));
+        const parsed = dialogAnswerSchema.safeParse(await readJson(req, bodyTimeoutMs));
         if (!parsed.success) throw new HttpError(400, 'Expected {dialogId, path}');
         const ok = broker.answer(parsed.data.dialogId, parsed.data.path);
         if (!ok) throw new HttpError(404, 'No such dialog is open');
@@ -249,7 +319,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
         return handleUpload(req, res, url);
       case API_PATHS.testDialogs: {
         if (!opts.testHooks) break;
-        const parsed = scriptSchema.safeParse(await readJson(req));
+        const parsed = scriptSchema.safeParse(await readJson(req, bodyTimeoutMs));
         if (!parsed.success) throw new HttpError(400, 'Expected {answers: [{kind, path}]}');
         broker.script(parsed.data.answers, parsed.data.replace);
         sendJson(res, 200, { queued: broker.scriptedCount });
@@ -268,33 +338,44 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = createServer((req, res) => {
-    const host = req.headers.host ?? '';
-    if (!allowedHosts().has(host)) {
-      sendError(res, 421, 'Unknown host');
-      return;
-    }
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', `http://${host}`);
-    } catch {
-      sendError(res, 400, 'Bad request');
-      return;
-    }
-    const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url) : handleStatic(req, res, url);
-    work.catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) log(`harness error on ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
-      if (res.headersSent) {
-        res.destroy();
+  // Node checks the headers timeout on this interval; a short one lets tests use short timeouts.
+  const server = createServer(
+    { connectionsCheckingInterval: Math.min(30_000, Math.max(10, headersTimeoutMs / 4)) },
+    (req, res) => {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts().has(host)) {
+        sendError(res, 421, 'Unknown host');
         return;
       }
-      // Drain what the client is still sending so it sees our answer instead of a reset.
-      req.resume();
-      sendError(res, status, status === 500 ? 'Internal error' : (err as Error).message);
-    });
-  });
-  server.headersTimeout = 30_000;
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${host}`);
+      } catch {
+        sendError(res, 400, 'Bad request');
+        return;
+      }
+      const work = url.pathname.startsWith('/api/') ? handleApi(req, res, url) : handleStatic(req, res, url);
+      work.catch((err: unknown) => {
+        const status = err instanceof HttpError ? err.status : 500;
+        if (status === 500) log(`harness error on ${url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (status === 408) {
+          // The client is still trickling: answer, then drop the connection.
+          res.setHeader('Connection', 'close');
+          res.on('finish', () => req.socket.destroy());
+          sendError(res, status, (err as Error).message);
+          return;
+        }
+        // Drain what the client is still sending so it sees our answer instead of a reset.
+        req.resume();
+        sendError(res, status, status === 500 ? 'Internal error' : (err as Error).message);
+      });
+    },
+  );
+  server.headersTimeout = headersTimeoutMs;
   server.requestTimeout = 0; // long imports stream their progress for minutes
 
   await new Promise<void>((resolve, reject) => {

@@ -9,9 +9,10 @@
 // Phase 2 inflates each file into memory with the declared size as a hard output limit and
 // checks the local header name, size and CRC-32. Nothing is ever written to disk here.
 import { webcrypto } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { AppError } from '../../contract/errors.js';
+import { readRegularFile } from '../file-input/regular-file.js';
 
 export interface ZipLimits {
   /** The zip file itself. */
@@ -211,15 +212,16 @@ export async function readZipDefensively(
   let buffer: Buffer;
   try {
     if (typeof input === 'string') {
-      const size = statSync(input).size;
-      if (size > limits.maxZipBytes) {
-        problems.push({
-          code: 'zip_too_large',
-          message: `the zip is ${size} bytes; the limit is ${limits.maxZipBytes}`,
-        });
+      // The shared guard: a FIFO or device is refused at once (never read), the size checked
+      // before reading.
+      try {
+        buffer = readRegularFile(input, { maxBytes: limits.maxZipBytes, what: 'bundle (.zip)' });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const reason = (err.details as { reason?: string } | undefined)?.reason;
+        problems.push({ code: reason === 'TOO_LARGE' ? 'zip_too_large' : 'zip_unreadable', message: err.message });
         return result();
       }
-      buffer = readFileSync(input);
     } else buffer = input;
     if (options.zipSha256) zipHash = webcrypto.subtle.digest('SHA-256', buffer);
   } catch (err) {

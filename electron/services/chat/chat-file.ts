@@ -3,9 +3,10 @@
 // device or folder is refused without blocking on it), its size is checked on the open
 // descriptor before a byte is read, and a zip is read defensively (zip.ts). Every refusal is an
 // AppError with a code and a message a clerk can act on.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors.js';
+import { openRegularFile, readOpenFile } from '../file-input/regular-file.js';
 import { readChatText } from './read-export.js';
 import type { ChatExport, ReadOptions } from './types.js';
 import { DEFAULT_CHAT_ZIP_LIMITS, mb, readChatFromZip } from './zip.js';
@@ -39,48 +40,14 @@ export interface ChatFileRead {
 const refuse = (message: string, details?: unknown) => new AppError('BAD_FILE', message, details);
 
 function openRegular(file: string): { fd: number; size: number } {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw refuse(`no such file: ${file}`);
-    if (code === 'EISDIR') throw refuse(`${file} is a folder, not a chat export`);
-    if (code === 'EACCES' || code === 'EPERM') throw refuse(`no permission to read ${file}`);
-    throw refuse(`cannot open ${file}: ${(err as Error).message}`);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      const what = st.isDirectory()
-        ? 'a folder'
-        : st.isFIFO()
-          ? 'a pipe (FIFO)'
-          : st.isCharacterDevice() || st.isBlockDevice()
-            ? 'a device'
-            : st.isSocket()
-              ? 'a socket'
-              : 'not a regular file';
-      throw refuse(`${file} is ${what}, not a chat export file`);
-    }
-    return { fd, size: st.size };
-  } catch (err) {
-    closeSync(fd);
-    throw err;
-  }
-}
-
-/** Reads exactly `size` bytes (or fewer if the file shrank) from the start of `fd`. */
-function readAll(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  let off = 0;
-  while (off < size) {
-    const n = readSync(fd, buf, off, size - off, off);
-    if (n === 0) break;
-    off += n;
-  }
-  return off === size ? buf : buf.subarray(0, off);
+  // The shared guard (services/file-input): regular files only, never blocking on a FIFO, the
+  // size checked on the open descriptor, against the cap for its kind once the first bytes say
+  // zip or text (readChatFile), before anything else is read.
+  const { fd, size } = openRegularFile(file, {
+    maxBytes: Number.MAX_SAFE_INTEGER,
+    what: 'chat export (.txt or .zip)',
+  });
+  return { fd, size };
 }
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -137,7 +104,7 @@ export async function readChatFile(
       if (size > limits.maxTextBytes) {
         throw refuse(`${abs} is ${mb(size)}; the limit for a chat export is ${mb(limits.maxTextBytes)}`);
       }
-      bytes = readAll(fd, size);
+      bytes = readOpenFile(fd, size);
     }
   } finally {
     if (owned) closeSync(fd);

@@ -2,12 +2,13 @@
 // staff.csv, members.csv), or one CSV file. Files are read into memory once, hashed (the audit
 // entry names the SHA-256 of exactly the bytes imported) and parsed from that same buffer.
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors.js';
 import type { Cell, RawSheet, RawSource } from '../../contract/values/cells.js';
+import { readRegularFile } from '../file-input/regular-file.js';
 import { CsvError, parseCsv } from './csv.js';
-import { readXlsx, XlsxError } from './xlsx-read.js';
+import { readXlsx, XLSX_LIMITS, XlsxError } from './xlsx-read.js';
 
 export const CSV_MAX_BYTES = 200 * 1024 * 1024;
 const CSV_EXT = /\.(csv|tsv|txt)$/i;
@@ -63,10 +64,16 @@ export function csvSheet(text: string, source: string, file: string): RawSheet {
   return { source, rows, rowNumbers };
 }
 
-function readFileCapped(file: string, max: number): Buffer {
-  const st = statSync(file);
-  if (st.size > max) throw badFile(file, `it is larger than ${Math.round(max / 1024 / 1024)} MB`);
-  return readFileSync(file);
+/** The shared guard: regular files only (no FIFO, device, folder), size checked before reading. */
+function readFileCapped(file: string, max: number, what: string): Buffer {
+  try {
+    return readRegularFile(file, { maxBytes: max, what });
+  } catch (err) {
+    if (err instanceof AppError) {
+      throw new AppError('BAD_FILE', `${path.basename(file)} cannot be imported: ${err.message}`, err.details);
+    }
+    throw err;
+  }
 }
 
 /**
@@ -96,9 +103,8 @@ export async function readSource(input: string, expectSha256?: string): Promise<
     throw new AppError('BAD_FILE', `${input} does not exist or cannot be read.`, { file });
   }
   if (st.isDirectory()) return readCsvFolder(file, expectSha256);
-  if (!st.isFile()) throw badFile(file, 'it is not a regular file');
   if (CSV_EXT.test(file)) {
-    const buf = readFileCapped(file, CSV_MAX_BYTES);
+    const buf = readFileCapped(file, CSV_MAX_BYTES, 'CSV file');
     const hash = sha256(buf);
     checkExpected(file, hash, expectSha256);
     const name = path.basename(file);
@@ -111,13 +117,7 @@ export async function readSource(input: string, expectSha256?: string): Promise<
       skipped: [],
     };
   }
-  let buf: Buffer;
-  try {
-    buf = readFileCapped(file, 150 * 1024 * 1024);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw badFile(file, (err as Error).message);
-  }
+  const buf = readFileCapped(file, XLSX_LIMITS.fileBytes, 'workbook (.xlsx)');
   const hash = sha256(buf);
   checkExpected(file, hash, expectSha256);
   try {
@@ -153,7 +153,7 @@ function readCsvFolder(dir: string, expectSha256: string | undefined): RawSource
       if (!name.startsWith('.')) skipped.push({ source: name, reason: 'not a .csv file' });
       continue;
     }
-    const buf = readFileCapped(full, CSV_MAX_BYTES);
+    const buf = readFileCapped(full, CSV_MAX_BYTES, 'CSV file');
     files.push({ name, bytes: buf.length, sha256: sha256(buf) });
     buffers.push({ name, full, buf });
   }

@@ -107,7 +107,11 @@ describe('samooh chat read', () => {
     expect(folder.code).toBe(2);
     expect(JSON.parse(folder.stdout)).toEqual({
       ok: false,
-      error: { code: 'BAD_FILE', message: `${dir} is a folder, not a chat export file` },
+      error: {
+        code: 'BAD_FILE',
+        message: `${dir} is a folder; choose the chat export (.txt or .zip) itself.`,
+        details: { file: dir, reason: 'FOLDER' },
+      },
     });
     const notChat = samooh('chat', 'read', exportFile('just some notes\n'));
     expect(notChat.code).toBe(2);
