@@ -5,6 +5,7 @@ import type { CallName } from '../contract/calls/index.js';
 import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
 import { bundleHandlers } from './handlers/bundle.js';
+import { chatHandlers } from './handlers/chat.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
@@ -15,6 +16,7 @@ export const handlers = {
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,
+  ...chatHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app.js';
 import { bundleCalls } from './bundle.js';
+import { chatCalls } from './chat.js';
 import { complianceCalls } from './compliance.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
@@ -16,6 +17,7 @@ export const CALLS = {
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,
+  ...chatCalls,
 };
 
 export type Calls = typeof CALLS;
