@@ -1,8 +1,17 @@
-// Queries for reconciling a group with a WhatsApp chat export (SPEC §6): the group's memberships
-// with the phones they are matched by, people and staff by phone or by exact name, and the phone
+// Queries for reconciling a group with a WhatsApp chat export (SPEC §6): the group's active members
+// and the history of the people matched, people and staff by phone or by exact name, and the phone
 // change a "changed their phone number" line asks for.
 import type { RegisterDb } from './register-db.js';
+import { sql } from 'kysely';
 import { all, run } from './exec.js';
+
+const CHUNK = 500;
+
+function chunks<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
 
 export interface GroupMembershipRow {
   membershipId: number;
@@ -17,15 +26,19 @@ export interface GroupMembershipRow {
   leftOn: string | null;
 }
 
-/** Every membership of a group, active and ended, citizens and staff, oldest first. */
-export function groupMemberships(db: RegisterDb, groupId: number): GroupMembershipRow[] {
+/**
+ * The group's active members, citizens and staff, from the partial index of active memberships
+ * (memberships_active_group): a group's history is not needed to know who is in it now.
+ */
+export function activeGroupMembers(db: RegisterDb, groupId: number): GroupMembershipRow[] {
   const citizens = all(
     db,
     db.k
       .selectFrom('memberships as m')
       .innerJoin('people as p', 'p.id', 'm.personId')
       .select(['m.id as membershipId', 'p.id as memberId', 'p.name', 'p.phone', 'm.joinedOn', 'm.leftOn'])
-      .where('m.groupId', '=', groupId),
+      .where('m.groupId', '=', groupId)
+      .where('m.leftOn', 'is', null),
   ).map((r) => ({ ...r, memberType: 'citizen' as const, gender: null }));
   const staff = all(
     db,
@@ -33,9 +46,51 @@ export function groupMemberships(db: RegisterDb, groupId: number): GroupMembersh
       .selectFrom('memberships as m')
       .innerJoin('staff as s', 's.id', 'm.staffId')
       .select(['m.id as membershipId', 's.id as memberId', 's.name', 's.phone', 's.gender', 'm.joinedOn', 'm.leftOn'])
-      .where('m.groupId', '=', groupId),
+      .where('m.groupId', '=', groupId)
+      .where('m.leftOn', 'is', null),
   ).map((r) => ({ ...r, memberType: 'staff' as const }));
   return [...citizens, ...staff].sort((a, b) => a.membershipId - b.membershipId);
+}
+
+export interface Spell {
+  memberType: 'citizen' | 'staff';
+  memberId: number;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+/** Every membership (active and ended) of these people and staff in one group, by their own indexes. */
+export function memberSpells(
+  db: RegisterDb,
+  groupId: number,
+  members: { citizens: readonly number[]; staff: readonly number[] },
+): Spell[] {
+  const out: Spell[] = [];
+  for (const part of chunks(members.citizens)) {
+    for (const r of all(
+      db,
+      db.k
+        .selectFrom('memberships')
+        .select(['personId', 'joinedOn', 'leftOn'])
+        .where('personId', 'in', part)
+        .where('groupId', '=', groupId),
+    )) {
+      out.push({ memberType: 'citizen', memberId: r.personId!, joinedOn: r.joinedOn, leftOn: r.leftOn });
+    }
+  }
+  for (const part of chunks(members.staff)) {
+    for (const r of all(
+      db,
+      db.k
+        .selectFrom('memberships')
+        .select(['staffId', 'joinedOn', 'leftOn'])
+        .where('staffId', 'in', part)
+        .where('groupId', '=', groupId),
+    )) {
+      out.push({ memberType: 'staff', memberId: r.staffId!, joinedOn: r.joinedOn, leftOn: r.leftOn });
+    }
+  }
+  return out;
 }
 
 export interface RegisterPersonRow {
@@ -44,14 +99,6 @@ export interface RegisterPersonRow {
   name: string;
   phone: string | null;
   gender: string | null;
-}
-
-const CHUNK = 500;
-
-function chunks<T>(xs: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
 }
 
 /** Citizens and staff holding any of these (E.164) phones. */
@@ -78,7 +125,10 @@ export function registerPeopleByPhones(db: RegisterDb, phones: readonly string[]
   return out;
 }
 
-/** Citizens and staff whose name is exactly one of these (SQLite's NOCASE: ASCII letters only). */
+/**
+ * Citizens and staff whose name is exactly one of these, ignoring ASCII case (the NOCASE indexes
+ * people_name and staff_name answer it; a saved contact's name is rarely typed as the register's).
+ */
 export function registerPeopleByNames(db: RegisterDb, names: readonly string[]): RegisterPersonRow[] {
   const out: RegisterPersonRow[] = [];
   for (const part of chunks(names)) {
@@ -87,7 +137,7 @@ export function registerPeopleByNames(db: RegisterDb, names: readonly string[]):
       db.k
         .selectFrom('people')
         .select(['id', 'name', 'phone'])
-        .where((eb) => eb.or(part.map((n) => eb(eb.fn('lower', ['name']), '=', n.toLowerCase()))))
+        .where(sql<string>`name collate nocase`, 'in', part)
         .where('erasedAt', 'is', null)
         .limit(200),
     )) {
@@ -98,7 +148,7 @@ export function registerPeopleByNames(db: RegisterDb, names: readonly string[]):
       db.k
         .selectFrom('staff')
         .select(['id', 'name', 'phone', 'gender'])
-        .where((eb) => eb.or(part.map((n) => eb(eb.fn('lower', ['name']), '=', n.toLowerCase()))))
+        .where(sql<string>`name collate nocase`, 'in', part)
         .limit(200),
     )) {
       out.push({ memberType: 'staff', memberId: r.id, name: r.name, phone: r.phone, gender: r.gender });

@@ -21,11 +21,13 @@
 //   covers only what the phone kept; quiet members write nothing).
 import { findGroup } from '../../../db/groups.js';
 import {
-  groupMemberships,
+  activeGroupMembers,
+  memberSpells,
   registerPeopleByNames,
   registerPeopleByPhones,
   type GroupMembershipRow,
   type RegisterPersonRow,
+  type Spell,
 } from '../../../db/chat-reconcile.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import { AppError } from '../../contract/errors.js';
@@ -162,20 +164,25 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
     p.evidence.push(...list);
   }
 
-  const memberships = groupMemberships(db, group.id);
-  const byMember = new Map<string, GroupMembershipRow[]>();
-  for (const m of memberships) {
-    const k = memberKey(m);
-    const list = byMember.get(k);
-    if (list) list.push(m);
-    else byMember.set(k, [m]);
-  }
+  const active = activeGroupMembers(db, group.id);
   const phones = [...evidence.keys()].filter(isPhoneKey);
   const byPhone = new Map<string, RegisterPersonRow[]>();
-  for (const r of registerPeopleByPhones(db, phones)) {
+  const matched = registerPeopleByPhones(db, phones);
+  for (const r of matched) {
     const list = byPhone.get(r.phone!);
     if (list) list.push(r);
     else byPhone.set(r.phone!, [r]);
+  }
+  // The group's history of the people the export's numbers matched (and of no one else).
+  const byMember = new Map<string, Spell[]>();
+  for (const sp of memberSpells(db, group.id, {
+    citizens: matched.filter((r) => r.memberType === 'citizen').map((r) => r.memberId),
+    staff: matched.filter((r) => r.memberType === 'staff').map((r) => r.memberId),
+  })) {
+    const k = memberKey(sp);
+    const list = byMember.get(k);
+    if (list) list.push(sp);
+    else byMember.set(k, [sp]);
   }
   const names = [...evidence.keys()].filter((k) => !isPhoneKey(k) && k !== 'You');
   const byName = new Map<string, RegisterPersonRow[]>();
@@ -186,8 +193,7 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
     else byName.set(k, [r]);
   }
   const activeByName = new Map<string, GroupMembershipRow[]>();
-  for (const m of memberships) {
-    if (m.leftOn !== null) continue;
+  for (const m of active) {
     const k = m.name.toLocaleLowerCase();
     const list = activeByName.get(k);
     if (list) list.push(m);
@@ -255,10 +261,10 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
     }
 
     const spells = byMember.get(mk) ?? [];
-    const active = spells.find((m) => m.leftOn === null);
+    const current = spells.find((m) => m.leftOn === null);
     const day = dayOf(v.at);
     if (v.state === 'in') {
-      if (active) continue;
+      if (current) continue;
       const lastLeft = spells.reduce<string | null>(
         (acc, m) => (m.leftOn && (!acc || m.leftOn > acc) ? m.leftOn : acc),
         null,
@@ -276,7 +282,7 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
         member,
         ...(blocked ? { blocked: 'not_woman_staff' as const } : {}),
       });
-    } else if (active && (active.joinedOn === null || active.joinedOn <= day)) {
+    } else if (current && (current.joinedOn === null || current.joinedOn <= day)) {
       proposals.push({
         id: `leave:${match.phone}`,
         action: 'leave',
@@ -290,8 +296,8 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
     }
   }
 
-  const notInChat: NotInChat[] = memberships
-    .filter((m) => m.leftOn === null && !seen.has(memberKey(m)))
+  const notInChat: NotInChat[] = active
+    .filter((m) => !seen.has(memberKey(m)))
     .map((m) => ({ type: m.memberType, id: m.memberId, name: m.name, phone: m.phone, joinedOn: m.joinedOn }));
 
   const ORDER = { number_change: 0, join: 1, leave: 2, confirm: 3 } as const;
@@ -309,14 +315,10 @@ export function planReconcile(db: RegisterDb, groupCode: string, chat: ChatExpor
   };
 }
 
-/** The group's members for the confirm rows' picker: active first, then earlier ones, by name. */
+/** The group's active members for the confirm rows' picker, by name. */
 export function pickableMembers(db: RegisterDb, groupCode: string): (RegisterMember & { active: boolean })[] {
   const group = groupForReconcile(db, groupCode);
-  const seen = new Map<string, RegisterMember & { active: boolean }>();
-  for (const m of groupMemberships(db, group.id)) {
-    const k = memberKey(m);
-    const prev = seen.get(k);
-    if (!prev || m.leftOn === null) seen.set(k, { ...asMember(m), active: m.leftOn === null });
-  }
-  return [...seen.values()].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+  return activeGroupMembers(db, group.id)
+    .map((m) => ({ ...asMember(m), active: true }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

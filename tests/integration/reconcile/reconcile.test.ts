@@ -78,7 +78,7 @@ describe('chat.preview', () => {
       expect(plan.notInChat).toHaveLength(196);
       expect(plan.notInChat.map((m) => m.name)).toContain('Eshwar Prasad');
       expect(plan.chat).toMatchObject({ format: kind, messages: kind === 'android' ? 4 : 3 });
-      expect(plan.members.length).toBe(200);
+      expect(plan.members.length).toBe(199);
     });
   }
 
