@@ -14,6 +14,7 @@ import { registerBundleCommands } from './cli/commands-bundle.js';
 import { registerComplianceCommands } from './cli/commands-compliance.js';
 import { registerChatCommands } from './cli/commands-chat.js';
 import { registerBackupCommands } from './cli/commands-backup.js';
+import { registerImportChatCommand } from './cli/commands-import-chat.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -43,6 +44,7 @@ Examples:
   registerComplianceCommands(program);
   registerChatCommands(program);
   registerBackupCommands(program);
+  registerImportChatCommand(program);
   return program;
 }
 

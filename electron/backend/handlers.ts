@@ -6,6 +6,7 @@ import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
 import { backupHandlers } from './handlers/backup.js';
 import { bundleHandlers } from './handlers/bundle.js';
+import { chatHandlers } from './handlers/chat.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { privacyHandlers } from './handlers/privacy.js';
 import { registerIoHandlers } from './handlers/register-io.js';
@@ -19,6 +20,7 @@ export const handlers = {
   ...bundleHandlers,
   ...privacyHandlers,
   ...backupHandlers,
+  ...chatHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

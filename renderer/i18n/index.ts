@@ -14,6 +14,7 @@ import staff from './staff.js';
 import importNs from './import.js';
 import send from './send.js';
 import backup from './backup.js';
+import reconcile from './reconcile.js';
 
 export const namespaces = {
   common,
@@ -26,6 +27,7 @@ export const namespaces = {
   import: importNs,
   send,
   backup,
+  reconcile,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

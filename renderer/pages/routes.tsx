@@ -11,6 +11,7 @@ import { StaffDetailPage } from './staff/StaffDetailPage.js';
 import { ImportPage } from './import/ImportPage.js';
 import { SendPage } from './send/SendPage.js';
 import { BackupsPage } from './backup/BackupsPage.js';
+import { ReconcilePage } from './reconcile/ReconcilePage.js';
 
 export interface PageProps {
   params: Params;
@@ -34,6 +35,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/import', render: ({ query }) => <ImportPage query={query} /> },
   { path: '/send', render: ({ query }) => <SendPage query={query} /> },
   { path: '/backups', render: () => <BackupsPage /> },
+  { path: '/units/:unit/groups/:code/reconcile', render: ({ params }) => <ReconcilePage code={params.code!} /> },
 ];
 
 /** Where '/' (and the app's start) goes. */

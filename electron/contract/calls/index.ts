@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appCalls } from './app.js';
 import { backupCalls } from './backup.js';
 import { bundleCalls } from './bundle.js';
+import { chatCalls } from './chat.js';
 import { complianceCalls } from './compliance.js';
 import { privacyCalls } from './privacy.js';
 import { registerIoCalls } from './register-io.js';
@@ -20,6 +21,7 @@ export const CALLS = {
   ...bundleCalls,
   ...privacyCalls,
   ...backupCalls,
+  ...chatCalls,
 };
 
 export type Calls = typeof CALLS;

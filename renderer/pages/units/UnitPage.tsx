@@ -18,6 +18,7 @@ import { Link, seg } from '../../router/hash-router.js';
 import { GroupFormDialog, groupToForm } from './GroupForm.js';
 import { UnitFormDialog } from './UnitForm.js';
 import { UnitComplianceCard } from './UnitComplianceCard.js';
+import { ReconcileLink } from '../reconcile/ReconcileLink.js';
 
 type GroupRow = Res<'units.get'>['groups'][number];
 
@@ -168,6 +169,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
       className: 'nowrap',
       cell: (g) => (
         <span className="row-actions">
+          <ReconcileLink group={g} />
           <button
             type="button"
             className="btn btn--small"
