@@ -13,7 +13,7 @@ import { registerIoCommands } from './cli/commands-register-io.js';
 import { registerBundleCommands } from './cli/commands-bundle.js';
 import { registerComplianceCommands } from './cli/commands-compliance.js';
 import { registerChatCommands } from './cli/commands-chat.js';
-import { registerHqCommands } from './cli/commands-hq.js';
+import { registerHqCommands, registerPolicyCommands } from './cli/commands-hq.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -43,6 +43,7 @@ Examples:
   registerComplianceCommands(program);
   registerChatCommands(program);
   registerHqCommands(program);
+  registerPolicyCommands(program);
   return program;
 }
 

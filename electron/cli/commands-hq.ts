@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HqDb } from '../../db/hq/connection.js';
+import type { RegisterDb } from '../../db/register-db.js';
 import { CliError, cliOperator, print, stderrProgress, type GlobalOpts } from './runtime.js';
 
 const MAX_KEY_FILE = 4096;
@@ -278,6 +279,8 @@ Examples:
       },
     );
 
+  registerHqPolicySign(hq);
+
   const forks = hq.command('forks').description('districts flagged for a fork');
   forks
     .command('clear')
@@ -290,4 +293,101 @@ Examples:
       const r = await withHq(opts, (db) => clearDistrictForks(db, opts.district, actor()));
       print(opts, { exitCode: 0, json: r, text: `Cleared ${r.cleared} fork flag(s) of ${r.district}.` });
     });
+}
+
+/** `samooh hq policy sign`: added to the `hq` command by registerHqCommands. */
+function registerHqPolicySign(hq: Command): void {
+  const policy = hq.command('policy').description('policy versions signed by HQ');
+  policy
+    .command('sign')
+    .description('check a policy document and write it, signed by the HQ key, into a folder')
+    .requiredOption('--db <file>', 'the HQ database')
+    .argument('<policy.json>', 'the policy document (format samooh-policy, a version newer than any signed before)')
+    .requiredOption('--out <dir>', 'the folder to write samooh-policy-vN.json and its .minisig into')
+    .option('--passphrase-file <file>', 'read the HQ key passphrase from this file')
+    .option('--json', 'print one JSON document')
+    .addHelpText(
+      'after',
+      `
+Districts check the signature against the HQ key they trusted once (samooh policy trust-hq) and
+import it with: samooh policy import --db register.sqlite samooh-policy-vN.json
+Anyone can check it with the stock tool: minisign -V -p hq.pub -m samooh-policy-vN.json`,
+    )
+    .action(async (file: string, opts: GlobalOpts & { out: string; passphraseFile?: string }) => {
+      const text = readSmallFile(path.resolve(file), 'policy file', 256 * 1024);
+      const [{ readPassphrase }, { loadHqSigningKey }, { passphraseProtector }, { signPolicy }] = await Promise.all([
+        import('./passphrase.js'),
+        import('../services/hq/store.js'),
+        import('../services/bundle/keys.js'),
+        import('../services/hq/policy-sign.js'),
+      ]);
+      const r = await withHq(opts, async (db) => {
+        const key = await loadHqSigningKey(
+          db,
+          passphraseProtector({
+            passphrase: () => readPassphrase({ passphraseFile: opts.passphraseFile, purpose: 'the HQ key' }),
+          }),
+        );
+        return signPolicy(db, { documentText: text, key, outDir: path.resolve(opts.out) }, actor());
+      });
+      print(opts, {
+        exitCode: 0,
+        json: r,
+        text: `Signed policy version ${r.version} with HQ key ${r.keyId}:\n  ${r.file}\n  ${r.signatureFile}`,
+      });
+    });
+}
+
+/** `samooh policy …` on a district register: the HQ key it trusts, importing a signed policy. */
+export function registerPolicyCommands(program: Command): void {
+  const policy = program.command('policy').description('the compliance policy: HQ-signed versions');
+  policy
+    .command('trust-hq')
+    .description('trust the HQ public key that signs policies (given once by HQ; confirm its id by phone)')
+    .requiredOption('--db <file>', 'the register database')
+    .argument('<hq.pub>', "HQ's minisign public key (samooh hq key export)")
+    .option('--replace', 'replace the HQ key this register trusts already')
+    .option('--json', 'print one JSON document')
+    .action(async (pub: string, opts: GlobalOpts & { replace?: boolean }) => {
+      const text = readSmallFile(path.resolve(pub), 'public key file');
+      const { trustHqKey } = await import('../services/hq/policy-district.js');
+      const r = await withRegister(opts, (db) => trustHqKey(db, text, actor(), { replace: !!opts.replace }));
+      print(opts, {
+        exitCode: 0,
+        json: r,
+        text: `Policies signed by HQ key ${r.keyId} will be accepted.${r.replaced ? ` (Replaced ${r.replaced}.)` : ''}`,
+      });
+    });
+  policy
+    .command('import')
+    .description('apply a policy signed by HQ (FILE and FILE.minisig); older or unsigned ones are refused')
+    .requiredOption('--db <file>', 'the register database')
+    .argument('<file>', 'samooh-policy-vN.json (its signature is read from the .minisig next to it)')
+    .option('--json', 'print one JSON document')
+    .action(async (file: string, opts: GlobalOpts) => {
+      const { existsSync } = await import('node:fs');
+      const { SIGNATURE_SUFFIX, POLICY_FILE_MAX_BYTES } = await import('../services/hq/policy-file.js');
+      const doc = path.resolve(file.endsWith(SIGNATURE_SUFFIX) ? file.slice(0, -SIGNATURE_SUFFIX.length) : file);
+      const bytes = Buffer.from(readSmallFile(doc, 'policy file', POLICY_FILE_MAX_BYTES), 'utf8');
+      const sigFile = doc + SIGNATURE_SUFFIX;
+      const signatureText = existsSync(sigFile) ? readSmallFile(sigFile, 'signature file') : null;
+      const { importSignedPolicy } = await import('../services/hq/policy-district.js');
+      const r = await withRegister(opts, (db) => importSignedPolicy(db, { bytes, signatureText }, actor()));
+      print(opts, {
+        exitCode: 0,
+        json: r,
+        text: `Policy version ${r.version} is now active (was ${r.previousVersion}): ${r.title.en}\nCompliance reports and bundles now name policy v${r.version}.`,
+      });
+    });
+}
+
+async function withRegister<T>(opts: GlobalOpts, fn: (db: RegisterDb) => T): Promise<T> {
+  const { requireDbPath } = await import('./runtime.js');
+  const { openRegister } = await import('../../db/connection.js');
+  const db = openRegister(requireDbPath(opts), { mustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    await db.close();
+  }
 }
