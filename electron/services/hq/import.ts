@@ -7,22 +7,12 @@
 //   the same bundle again → duplicate, nothing changes;
 //   a different bundle at a held sequence, or one whose links or audit span contradict what HQ
 //   holds → rejected as `fork`, and the district is flagged until HQ clears it.
-// Each bundle is its own transaction (and its evidence file is written before it commits and
-// removed if it does not), so one bad file never stops the others and nothing is half-imported.
+// Each bundle is judged in its own savepoint within a chunk's transaction, and its evidence file
+// is flushed to disk before that commits (and removed if it is not accepted): one bad file never
+// stops the others, and nothing is half-imported.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, rmSync } from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { GENESIS_TAGMANIFEST } from '../../../db/bundles.js';
 import type { HqDb } from '../../../db/hq/connection.js';
@@ -37,17 +27,15 @@ import {
   sequencesOf,
   type HeldBundle,
 } from '../../../db/hq/bundles.js';
-import { getDistrictKey } from '../../../db/hq/trust.js';
+import { getDistrictKey, type HqDistrictKeyRow } from '../../../db/hq/trust.js';
 import { transaction } from '../../../db/exec.js';
 import { AppError } from '../../contract/errors.js';
 import type { Actor, Work } from '../actor.js';
 import { checkAuditChain, type ChainHead } from '../audit-chain/chain.js';
-import { BAG_INFO, BAGIT } from '../bundle/bagit.js';
 import { PAYLOAD } from '../bundle/bundle-format.js';
 import { parsePublicKey } from '../bundle/minisign.js';
 import { verifyBundle, type BagFacts, type VerifyProblem } from '../bundle/verify.js';
-import { checkBagInfo } from '../bundle/verify/check-bag-info.js';
-import { DEFAULT_ZIP_LIMITS, readZipDefensively, type ZipLimits } from '../bundle/zip-read.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../bundle/zip-read.js';
 import { collectImportFiles } from './import-files.js';
 import { evidenceDir } from './store.js';
 import { summaryFigures } from './summary-figures.js';
@@ -181,34 +169,31 @@ function refusalOf(problems: readonly VerifyProblem[], district: string | null):
   return new Refusal('bag_invalid', `the bag is not valid: ${words(problems)}`, district);
 }
 
-interface Peeked {
-  district: string;
-  sequence: number;
-  keyId: string;
-}
-
-/** Enough of the bag to pick the key: the zip read defensively, bag-info's district and key id. */
-async function peek(buf: Buffer): Promise<Peeked> {
-  const zip = await readZipDefensively(buf, HQ_ZIP_LIMITS, { crc: 'deferred' });
-  const problems: VerifyProblem[] = zip.problems.map((p) => ({ code: p.code, message: p.message }));
-  const early = refusalOf(problems, null);
-  if (early) throw early;
-  if (!zip.files.has(BAGIT) || !zip.files.has(BAG_INFO)) {
-    throw new Refusal(
-      'not_a_bundle',
-      'not a Samooh bundle: the zip holds no BagIt bag (bagit.txt, bag-info.txt)',
-      null,
-    );
-  }
-  const { facts } = checkBagInfo(zip.files.get(BAG_INFO)!.toString('utf8'));
+/** The trusted key bag-info names, for the district it names; refusals otherwise. */
+function trustedKeyFor(db: HqDb, facts: Pick<BagFacts, 'district' | 'sequence' | 'keyId'>): HqDistrictKeyRow {
   if (facts.district === null || facts.sequence === null || facts.keyId === null) {
     throw new Refusal(
       'not_a_bundle',
-      'not a Samooh bundle: bag-info.txt does not name a district, a sequence and a key id',
+      'not a Samooh bundle: it has no bag-info.txt naming a district, a sequence and a key id',
       facts.district,
     );
   }
-  return { district: facts.district, sequence: facts.sequence, keyId: facts.keyId };
+  const key = getDistrictKey(db, facts.keyId);
+  if (!key) {
+    throw new Refusal(
+      'untrusted_key',
+      `signed by key ${facts.keyId}, which HQ does not trust (add the district's .pub with samooh hq trust)`,
+      facts.district,
+    );
+  }
+  if (key.districtCode !== facts.district) {
+    throw new Refusal(
+      'untrusted_key',
+      `key ${facts.keyId} is trusted for district ${key.districtCode}, but the bundle says it is from ${facts.district}`,
+      facts.district,
+    );
+  }
+  return key;
 }
 
 function gapsBelow(db: HqDb, district: string, sequence: number): number[] {
@@ -279,63 +264,91 @@ function contradiction(
   return null;
 }
 
-/** The evidence file for an accepted zip: `<evidence>/<aa>/<sha256>.zip`; created if new. */
-function keepEvidence(db: HqDb, sha: string, buf: Buffer): { storedAs: string; created: string | null } {
-  const storedAs = `${sha.slice(0, 2)}/${sha}.zip`;
-  const target = path.join(evidenceDir(db), storedAs);
-  if (existsSync(target)) return { storedAs, created: null };
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+/**
+ * Evidence files for a chunk of candidates: `<evidence>/<sha256>.zip` (one flat folder: a state
+ * HQ receives a few thousand a year), written to a temp name, flushed to disk and renamed — all
+ * at once, so the disk's journal takes the flushes together — and the folder flushed after the
+ * renames. Returns the files this call made (removed again for every candidate the decisions
+ * do not accept).
+ */
+async function keepEvidence(db: HqDb, candidates: readonly Candidate[]): Promise<Map<string, string>> {
+  const root = evidenceDir(db);
+  const made = new Map<string, string>();
+  const todo = candidates.filter((c) => {
+    const target = path.join(root, c.storedAs);
+    if (made.has(c.zipSha256) || existsSync(target)) return false;
+    made.set(c.zipSha256, target);
+    return true;
+  });
+  if (todo.length === 0) return made;
+  await fsp.mkdir(root, { recursive: true });
+  await Promise.all(
+    todo.map(async (c) => {
+      const target = made.get(c.zipSha256)!;
+      const tmp = `${target}.${process.pid}.tmp`;
+      const fh = await fsp.open(tmp, 'w');
+      try {
+        await fh.writeFile(c.buf);
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      await fsp.rename(tmp, target);
+    }),
+  );
+  const dir = await fsp.open(root, 'r');
   try {
-    let off = 0;
-    while (off < buf.length) off += writeChunk(fd, buf, off);
+    await dir.sync();
+  } catch {
+    /* some file systems (and Windows) cannot flush a folder; the files themselves are flushed */
   } finally {
-    closeSync(fd);
+    await dir.close();
   }
-  renameSync(tmp, target);
-  return { storedAs, created: target };
+  return made;
 }
 
-function writeChunk(fd: number, buf: Buffer, off: number): number {
-  const n = writeSync(fd, buf, off, buf.length - off);
-  if (off + n >= buf.length) fsyncSync(fd);
-  return n;
+/** A bundle that verified and may be accepted, once judged against HQ's record. */
+interface Candidate {
+  file: string;
+  buf: Buffer;
+  zipSha256: string;
+  storedAs: string;
+  district: string;
+  keyId: string;
+  bag: BagFacts & {
+    sequence: number;
+    tagmanifestSha256: string;
+    previousTagmanifestSha256: string;
+    baggingDate: string;
+  };
+  figures: ReturnType<typeof summaryFigures>;
+  audit: { from: ChainHead; to: ChainHead } | null;
+  auditFile: unknown;
 }
 
-async function importOne(db: HqDb, file: string, actor: Actor): Promise<Outcome> {
+/** Reads and verifies one file: a refusal (thrown), a byte-for-byte duplicate, or a candidate. */
+async function prepare(db: HqDb, file: string): Promise<Candidate | Outcome> {
   const buf = readBundleFile(file, HQ_ZIP_LIMITS.maxZipBytes);
   const zipSha256 = createHash('sha256').update(buf).digest('hex');
   const same = bundleByZipSha(db, zipSha256);
   if (same) return { kind: 'duplicate', district: same.districtCode, sequence: same.sequence };
 
-  const peeked = await peek(buf);
-  const key = getDistrictKey(db, peeked.keyId);
-  if (!key) {
-    throw new Refusal(
-      'untrusted_key',
-      `signed by key ${peeked.keyId}, which HQ does not trust (add the district's .pub with samooh hq trust)`,
-      peeked.district,
-    );
-  }
-  if (key.districtCode !== peeked.district) {
-    throw new Refusal(
-      'untrusted_key',
-      `key ${peeked.keyId} is trusted for district ${key.districtCode}, but the bundle says it is from ${peeked.district}`,
-      peeked.district,
-    );
-  }
+  // The key is picked from bag-info once the zip is read (the zip is read once).
+  let key: HqDistrictKeyRow | undefined;
   const { report, files } = await verifyBundle(buf, {
-    publicKey: parsePublicKey(key.publicKey),
-    district: key.districtCode,
+    publicKey: (facts) => {
+      key = trustedKeyFor(db, facts);
+      return parsePublicKey(key.publicKey);
+    },
     limits: HQ_ZIP_LIMITS,
   });
-  const refusal = refusalOf(report.problems, peeked.district);
+  const refusal = refusalOf(report.problems, report.bag?.district ?? null);
   if (refusal) throw refusal;
+  if (!key) throw new Refusal('not_a_bundle', 'not a Samooh bundle', null);
   const bag = report.bag!;
   const { sequence, tagmanifestSha256, previousTagmanifestSha256, baggingDate } = bag;
   if (sequence === null || !tagmanifestSha256 || !previousTagmanifestSha256 || !baggingDate) {
-    throw new Refusal('bag_invalid', 'the bag lacks its sequence, chain or date', peeked.district);
+    throw new Refusal('bag_invalid', 'the bag lacks its sequence, chain or date', key.districtCode);
   }
   if (key.retiredFrom !== null && baggingDate >= key.retiredFrom) {
     throw new Refusal(
@@ -344,8 +357,10 @@ async function importOne(db: HqDb, file: string, actor: Actor): Promise<Outcome>
       key.districtCode,
     );
   }
-  const summary = JSON.parse(files.get(PAYLOAD.summary)!.toString('utf8')) as unknown;
-  const figures = summaryFigures(summary);
+  if (sequence === 1 && previousTagmanifestSha256 !== GENESIS_TAGMANIFEST) {
+    throw new Refusal('bag_invalid', 'bundle 1 names a previous bundle', key.districtCode);
+  }
+  const figures = summaryFigures(JSON.parse(files.get(PAYLOAD.summary)!.toString('utf8')) as unknown);
 
   let auditFile: unknown = undefined;
   let audit: { from: ChainHead; to: ChainHead } | null = null;
@@ -361,88 +376,108 @@ async function importOne(db: HqDb, file: string, actor: Actor): Promise<Outcome>
     const f = auditFile as { from: ChainHead; to: ChainHead };
     audit = { from: f.from, to: f.to };
   }
-  if (sequence === 1 && previousTagmanifestSha256 !== GENESIS_TAGMANIFEST) {
-    throw new Refusal('bag_invalid', 'bundle 1 names a previous bundle', key.districtCode);
-  }
-
-  const district = key.districtCode;
-  const full = { ...bag, sequence, tagmanifestSha256, previousTagmanifestSha256 };
-  let evidence: { storedAs: string; created: string | null } | null = null;
-  try {
-    return transaction(db, (): Outcome => {
-      const sameBag = bundleByTagmanifest(db, tagmanifestSha256);
-      if (sameBag) return { kind: 'duplicate', district: sameBag.districtCode, sequence: sameBag.sequence };
-      const atSeq = bundleAt(db, district, sequence);
-      const fork: ForkFound | null = atSeq
-        ? {
-            detail: 'sequence_held',
-            message: `HQ already holds a different bundle ${sequence} from ${district} (restored from an old backup?): fork`,
-          }
-        : contradiction(
-            full,
-            audit,
-            auditFile,
-            bundleAt(db, district, sequence - 1),
-            bundleAt(db, district, sequence + 1),
-          );
-      if (fork) {
-        if (!forkByZipSha(db, zipSha256)) {
-          insertFork(db, {
-            zipSha256,
-            districtCode: district,
-            sequence,
-            tagmanifestSha256,
-            fileName: path.basename(file),
-            detail: fork.detail,
-            message: fork.message,
-            detectedAt: actor.now().toISOString(),
-          });
-        }
-        return { kind: 'rejected', district, reason: 'fork', message: fork.message };
-      }
-      const last = lastBundle(db, district);
-      const lastSeq = last?.sequence ?? 0;
-      const warnings: ImportWarning[] = [];
-      if (sequence > lastSeq + 1) {
-        const missing = gapsBelow(db, district, sequence).filter((s) => s > lastSeq);
-        warnings.push({
-          code: 'gap',
-          message: `bundles ${range(missing)} from ${district} have not arrived`,
-          missing,
-        });
-      }
-      evidence = keepEvidence(db, zipSha256, buf);
-      insertBundle(db, {
-        districtCode: district,
-        sequence,
-        uuid: bag.uuid ?? '',
-        tagmanifestSha256,
-        previousTagmanifestSha256,
-        zipSha256,
-        zipBytes: buf.length,
-        fileName: path.basename(file),
-        storedAs: evidence.storedAs,
-        keyId: key.keyId,
-        baggingDate,
-        generatedAt: figures.generatedAt,
-        policyVersion: bag.policyVersion ?? figures.policyVersion,
-        receivedAt: actor.now().toISOString(),
-        receivedBy: actor.operator,
-        auditFromCount: audit?.from.count ?? null,
-        auditFromHead: audit?.from.head ?? null,
-        auditToCount: audit?.to.count ?? null,
-        auditToHead: audit?.to.head ?? null,
-        ...figures.columns,
-      });
-      return { kind: 'accepted', district, sequence, warnings };
-    });
-  } catch (err) {
-    const created = (evidence as { created: string | null } | null)?.created;
-    if (created) rmSync(created, { force: true });
-    throw err;
-  }
+  return {
+    file,
+    buf,
+    zipSha256,
+    storedAs: `${zipSha256}.zip`,
+    district: key.districtCode,
+    keyId: key.keyId,
+    bag: { ...bag, sequence, tagmanifestSha256, previousTagmanifestSha256, baggingDate },
+    figures,
+    audit,
+    auditFile,
+  };
 }
 
+/** Judges a verified candidate against HQ's record and records it (inside the chunk's transaction). */
+function decide(db: HqDb, c: Candidate, actor: Actor): Outcome {
+  const { district, bag } = c;
+  const { sequence, tagmanifestSha256, previousTagmanifestSha256 } = bag;
+  const sameBag = bundleByTagmanifest(db, tagmanifestSha256);
+  if (sameBag) return { kind: 'duplicate', district: sameBag.districtCode, sequence: sameBag.sequence };
+  const atSeq = bundleAt(db, district, sequence);
+  const fork: ForkFound | null = atSeq
+    ? {
+        detail: 'sequence_held',
+        message: `HQ already holds a different bundle ${sequence} from ${district} (restored from an old backup?): fork`,
+      }
+    : contradiction(
+        bag,
+        c.audit,
+        c.auditFile,
+        bundleAt(db, district, sequence - 1),
+        bundleAt(db, district, sequence + 1),
+      );
+  if (fork) {
+    if (!forkByZipSha(db, c.zipSha256)) {
+      insertFork(db, {
+        zipSha256: c.zipSha256,
+        districtCode: district,
+        sequence,
+        tagmanifestSha256,
+        fileName: path.basename(c.file),
+        detail: fork.detail,
+        message: fork.message,
+        detectedAt: actor.now().toISOString(),
+      });
+    }
+    return { kind: 'rejected', district, reason: 'fork', message: fork.message };
+  }
+  const lastSeq = lastBundle(db, district)?.sequence ?? 0;
+  const warnings: ImportWarning[] = [];
+  if (sequence > lastSeq + 1) {
+    const missing = gapsBelow(db, district, sequence).filter((s) => s > lastSeq);
+    warnings.push({ code: 'gap', message: `bundles ${range(missing)} from ${district} have not arrived`, missing });
+  }
+  insertBundle(db, {
+    districtCode: district,
+    sequence,
+    uuid: bag.uuid ?? '',
+    tagmanifestSha256,
+    previousTagmanifestSha256,
+    zipSha256: c.zipSha256,
+    zipBytes: c.buf.length,
+    fileName: path.basename(c.file),
+    storedAs: c.storedAs,
+    keyId: c.keyId,
+    baggingDate: bag.baggingDate,
+    generatedAt: c.figures.generatedAt,
+    policyVersion: bag.policyVersion ?? c.figures.policyVersion,
+    receivedAt: actor.now().toISOString(),
+    receivedBy: actor.operator,
+    auditFromCount: c.audit?.from.count ?? null,
+    auditFromHead: c.audit?.from.head ?? null,
+    auditToCount: c.audit?.to.count ?? null,
+    auditToHead: c.audit?.to.head ?? null,
+    ...c.figures.columns,
+  });
+  return { kind: 'accepted', district, sequence, warnings };
+}
+
+/** Files per chunk, and bytes held in memory per chunk (a chunk is verified, then committed). */
+const CHUNK_FILES = 64;
+const CHUNK_BYTES = 128 * 1024 * 1024;
+const PARALLEL = 4;
+
+const failed = (err: unknown): Outcome => {
+  if (err instanceof Refusal)
+    return { kind: 'rejected', district: err.district, reason: err.reason, message: err.message };
+  return {
+    kind: 'rejected',
+    district: null,
+    reason: 'not_a_bundle',
+    message: `could not be read: ${(err as Error).message}`,
+  };
+};
+
+/**
+ * Imports bundles in chunks: each file of a chunk is read and verified on its own (a refusal
+ * concerns that file only); the verified ones' evidence is written and flushed together; then one
+ * transaction judges them in order (sequence order within a district, so a folder of a year's
+ * bundles shows no passing gaps), each in its own savepoint. A crash leaves a chunk wholly in or
+ * wholly out, never a bundle half-recorded.
+ */
 export async function importBundles(
   db: HqDb,
   paths: readonly string[],
@@ -454,38 +489,63 @@ export async function importBundles(
   for (const m of missing)
     result.rejected.push({ file: m.file, district: null, reason: 'not_a_bundle', message: m.message });
   const total = files.length;
-  ctx.progress?.({ phase: 'verify', done: 0, total });
-  for (let i = 0; i < files.length; i++) {
-    if (ctx.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled', { done: i, total });
-    const file = files[i]!;
-    let outcome: Outcome;
+  let done = 0;
+  ctx.progress?.({ phase: 'verify', done, total });
+  let next = 0;
+  while (next < files.length) {
+    // Files are read and verified a few at a time: the zip reader waits on the event loop
+    // between entries, and the others' hashing fills those waits.
+    const chunk: { file: string; item: Candidate | Outcome | null }[] = [];
+    const inflight = new Set<Promise<void>>();
+    let bytes = 0;
+    while (next < files.length && chunk.length < CHUNK_FILES && bytes < CHUNK_BYTES) {
+      if (ctx.signal?.aborted) break;
+      const slot = { file: files[next++]!, item: null as Candidate | Outcome | null };
+      chunk.push(slot);
+      const p: Promise<void> = prepare(db, slot.file)
+        .catch(failed)
+        .then((item) => {
+          slot.item = item;
+          if ('buf' in item) bytes += item.buf.length;
+          ctx.progress?.({ phase: 'verify', done: ++done, total });
+        })
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+      if (inflight.size >= PARALLEL) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    if (ctx.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled', { done, total });
+    const candidates = chunk.flatMap((c) => (c.item && 'buf' in c.item ? [c.item] : []));
+    const made = await keepEvidence(db, candidates);
+    const outcomes: Outcome[] = [];
     try {
-      outcome = await importOne(db, file, ctx);
-    } catch (err) {
-      if (err instanceof Refusal)
-        outcome = { kind: 'rejected', district: err.district, reason: err.reason, message: err.message };
-      else if (err instanceof AppError && err.code === 'CANCELLED') throw err;
-      else
-        outcome = {
-          kind: 'rejected',
-          district: null,
-          reason: 'not_a_bundle',
-          message: `could not be read: ${(err as Error).message}`,
-        };
-    }
-    if (outcome.kind === 'accepted') {
-      result.accepted.push({
-        file,
-        district: outcome.district,
-        sequence: outcome.sequence,
-        warnings: outcome.warnings,
+      transaction(db, () => {
+        for (const { item } of chunk) {
+          if (!item || !('buf' in item)) {
+            outcomes.push(item ?? failed(new Error('not read')));
+            continue;
+          }
+          try {
+            outcomes.push(transaction(db, () => decide(db, item, ctx)));
+          } catch (err) {
+            outcomes.push(failed(err));
+          }
+        }
       });
-    } else if (outcome.kind === 'duplicate') {
-      result.duplicates.push({ file, district: outcome.district, sequence: outcome.sequence });
-    } else {
-      result.rejected.push({ file, district: outcome.district, reason: outcome.reason, message: outcome.message });
+    } catch (err) {
+      for (const f of made.values()) rmSync(f, { force: true });
+      throw err;
     }
-    ctx.progress?.({ phase: 'verify', done: i + 1, total });
+    const kept = new Set<string>();
+    chunk.forEach(({ file, item }, i) => {
+      const o = outcomes[i]!;
+      if (o.kind === 'accepted') {
+        kept.add((item as Candidate).zipSha256);
+        result.accepted.push({ file, district: o.district, sequence: o.sequence, warnings: o.warnings });
+      } else if (o.kind === 'duplicate') result.duplicates.push({ file, district: o.district, sequence: o.sequence });
+      else result.rejected.push({ file, district: o.district, reason: o.reason, message: o.message });
+    });
+    for (const [sha, f] of made) if (!kept.has(sha)) rmSync(f, { force: true });
   }
   return result;
 }
