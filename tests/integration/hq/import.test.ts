@@ -290,6 +290,41 @@ describe('hq import: refusals, each with its reason', () => {
   });
 });
 
+describe('hq import: long work', () => {
+  it('reports progress per file and stops on cancel without recording anything', async () => {
+    const { db } = await freshHq();
+    const events: { phase: string; done: number; total: number }[] = [];
+    const r = await importBundles(
+      db,
+      patBundles.slice(0, 2).map((b) => b.file),
+      {
+        ...at('2026-02-02T12:00:00Z'),
+        progress: (p) => events.push(p),
+      },
+    );
+    expect(r.accepted).toHaveLength(2);
+    expect(events.map((e) => [e.phase, e.done, e.total])).toEqual([
+      ['verify', 0, 2],
+      ['verify', 1, 2],
+      ['verify', 2, 2],
+    ]);
+    const abort = new AbortController();
+    const cancelled = importBundles(
+      db,
+      patBundles.slice(2).map((b) => b.file),
+      {
+        ...at('2026-02-04T12:00:00Z'),
+        signal: abort.signal,
+        progress: () => abort.abort(),
+      },
+    );
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(hqReport(db, at('2026-02-04T12:00:00Z')).districts[0]!.latestSequence).toBe(2);
+    expect(readdirSync(evidenceDir(db)).filter((f) => f.endsWith('.zip'))).toHaveLength(2);
+    await db.close();
+  });
+});
+
 describe('hq import: the audit chain a bundle carries', () => {
   it('accepts spans that extend the head HQ holds and flags a rewritten history as a fork', async () => {
     const { db, dir } = await freshHq();
