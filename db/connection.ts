@@ -9,6 +9,7 @@ import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { DB } from './schema.js';
 import { DbError } from './errors.js';
 import { attachRaw } from './raw.js';
+import { HQ_APPLICATION_ID, HQ_FILE_MESSAGE } from './application-id.js';
 import type { OpenOptions, RegisterDb, SlowQueryLog } from './register-db.js';
 
 export type { OpenOptions, RegisterDb, SlowQueryLog };
@@ -74,6 +75,9 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
   try {
     // A file that is not SQLite fails here, not at the first query.
     raw.pragma('schema_version', { simple: true });
+    if (raw.pragma('application_id', { simple: true }) === HQ_APPLICATION_ID) {
+      throw new DbError('DB_OPEN_FAILED', HQ_FILE_MESSAGE(file), { file, hq: true });
+    }
     if (!opts.readonly) applyPragmas(raw);
     if (!opts.readonly) migrate(raw);
     else {

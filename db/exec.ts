@@ -8,7 +8,7 @@
 // (what CamelCasePlugin does on the async path).
 import type { Compilable, CompiledQuery } from 'kysely';
 import type Database from 'better-sqlite3';
-import type { RegisterDb } from './register-db.js';
+import type { SqlConnection } from './register-db.js';
 import { rawOf } from './raw.js';
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -50,7 +50,7 @@ export function toCamel<R>(row: Record<string, unknown>): R {
 }
 
 /** Runs a statement, reporting it to the connection's slow-query log when it took too long. */
-function timed<T>(db: RegisterDb, sql: string, fn: () => T): T {
+function timed<T>(db: SqlConnection, sql: string, fn: () => T): T {
   const log = db.slowQuery;
   if (!log) return fn();
   const t0 = performance.now();
@@ -65,14 +65,14 @@ function compile<R>(q: Compilable<R> | CompiledQuery<R>): CompiledQuery<R> {
 }
 
 /** All rows of a SELECT (or a statement with RETURNING). */
-export function all<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R[] {
+export function all<R>(db: SqlConnection, q: Compilable<R> | CompiledQuery<R>): R[] {
   const c = compile(q);
   const stmt = statement(rawOf(db), c.sql);
   const rows = timed(db, c.sql, () => stmt.all(...(c.parameters as unknown[]))) as Record<string, unknown>[];
   return rows.map((r) => toCamel<R>(r));
 }
 
-export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R | undefined {
+export function first<R>(db: SqlConnection, q: Compilable<R> | CompiledQuery<R>): R | undefined {
   const c = compile(q);
   const stmt = statement(rawOf(db), c.sql);
   const row = timed(db, c.sql, () => stmt.get(...(c.parameters as unknown[]))) as Record<string, unknown> | undefined;
@@ -81,7 +81,7 @@ export function first<R>(db: RegisterDb, q: Compilable<R> | CompiledQuery<R>): R
 
 /** INSERT/UPDATE/DELETE without RETURNING. */
 export function run(
-  db: RegisterDb,
+  db: SqlConnection,
   q: Compilable<unknown> | CompiledQuery<unknown>,
 ): { changes: number; lastId: number } {
   const c = compile(q);
@@ -94,7 +94,7 @@ export function run(
  * Runs `fn` in one IMMEDIATE transaction (write lock taken up front, so two writers never
  * deadlock on upgrade). Nested calls become savepoints. Throwing rolls everything back.
  */
-export function transaction<T>(db: RegisterDb, fn: () => T): T {
+export function transaction<T>(db: SqlConnection, fn: () => T): T {
   return rawOf(db).transaction(fn).immediate();
 }
 
@@ -102,6 +102,6 @@ export function transaction<T>(db: RegisterDb, fn: () => T): T {
  * A statement for bulk work: compile a representative Kysely query once, then run it with
  * positional parameters in the same order as the compiled query's parameters.
  */
-export function prepareBulk(db: RegisterDb, q: Compilable<unknown>): Database.Statement {
+export function prepareBulk(db: SqlConnection, q: Compilable<unknown>): Database.Statement {
   return rawOf(db).prepare(q.compile().sql);
 }

@@ -4,15 +4,15 @@
 // file outside db/ and tests), and so the handler map's types — which the renderer imports —
 // carry no trace of the driver.
 import type Database from 'better-sqlite3';
-import type { RegisterDb } from './register-db.js';
+import type { SqlConnection } from './register-db.js';
 
-const handles = new WeakMap<RegisterDb, Database.Database>();
+const handles = new WeakMap<SqlConnection, Database.Database>();
 
-export function attachRaw(db: RegisterDb, raw: Database.Database): void {
+export function attachRaw(db: SqlConnection, raw: Database.Database): void {
   handles.set(db, raw);
 }
 
-export function rawOf(db: RegisterDb): Database.Database {
+export function rawOf(db: SqlConnection): Database.Database {
   const raw = handles.get(db);
   if (!raw) throw new Error('not a register opened by db/connection.ts');
   return raw;

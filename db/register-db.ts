@@ -4,7 +4,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-export interface RegisterDb {
+/**
+ * What db/exec.ts needs of an open database: the register and the HQ store (db/hq/) both are
+ * one, each with its own schema behind its own Kysely builder.
+ */
+export interface SqlConnection {
+  /** Where statements slower than `ms` are reported (Signal logs queries over 40 ms); per connection. */
+  readonly slowQuery?: SlowQueryLog;
+}
+
+export interface RegisterDb extends SqlConnection {
   /** Typed query builder (camelCase columns). */
   readonly k: Kysely<DB>;
   readonly file: string;

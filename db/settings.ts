@@ -10,6 +10,8 @@ export interface SettingsShape {
   mode: 'district' | 'hq';
   /** Column mappings the clerk chose in the import wizard, by sheet and header signature. */
   importMappings: Record<string, Record<string, string>>;
+  /** The HQ public key signed policies are checked against (`samooh policy trust-hq`). */
+  hqPolicyKey: { keyId: string; publicKey: string; trustedAt: string; trustedBy: string };
   /** "Email to HQ" draft settings. */
   email: { to: string; subject: string; body: string };
   /** Salt of the erasure ledger's phone hashes (services/privacy/ledger.ts); also in the sidecar. */

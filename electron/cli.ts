@@ -15,6 +15,7 @@ import { registerComplianceCommands } from './cli/commands-compliance.js';
 import { registerChatCommands } from './cli/commands-chat.js';
 import { registerBackupCommands } from './cli/commands-backup.js';
 import { registerImportChatCommand } from './cli/commands-import-chat.js';
+import { registerHqCommands, registerPolicyCommands } from './cli/commands-hq.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -45,6 +46,8 @@ Examples:
   registerChatCommands(program);
   registerBackupCommands(program);
   registerImportChatCommand(program);
+  registerHqCommands(program);
+  registerPolicyCommands(program);
   return program;
 }
 

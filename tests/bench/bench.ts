@@ -16,6 +16,7 @@ import { benchBundle } from './bundle.js';
 import { benchUi } from './ui.js';
 import { benchChat } from './chat.js';
 import { benchReconcile } from './reconcile.js';
+import { benchHq } from './hq.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,6 +29,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'ui', run: () => benchUi(root) },
   { name: 'chat', run: () => benchChat() },
   { name: 'reconcile', run: () => benchReconcile() },
+  { name: 'hq', run: () => benchHq() },
 ];
 
 function table(rows: (BenchRow & { suite: string })[]): string {

@@ -9,7 +9,7 @@
 import { BAGIT, BAG_INFO } from './bagit.js';
 import { PAYLOAD } from './bundle-format.js';
 import { keyIdHex, type MinisignPublicKey } from './minisign.js';
-import { checkBagInfo, checkBagName } from './verify/check-bag-info.js';
+import { checkBagInfo, checkBagName, type BagInfoFacts } from './verify/check-bag-info.js';
 import { checkBagitTxt } from './verify/check-bagit.js';
 import { checkChain, checkDistrict, type PreviousBundle } from './verify/check-chain.js';
 import {
@@ -38,7 +38,11 @@ export interface BundleVerification {
 }
 
 export interface VerifyOptions {
-  publicKey: MinisignPublicKey;
+  /**
+   * The signer's key — or, for HQ (which holds many), a function that picks it from bag-info's
+   * facts once the zip is read (so the zip is read once); it may throw to stop the check.
+   */
+  publicKey: MinisignPublicKey | ((facts: BagInfoFacts) => MinisignPublicKey);
   /** Check that the bundle belongs to this district. */
   district?: string;
   /**
@@ -59,6 +63,7 @@ export interface VerifiedBundle {
 
 export async function verifyBundle(input: string | Buffer, opts: VerifyOptions): Promise<VerifiedBundle> {
   const { zip, problems } = await checkZip(input, opts);
+  let publicKey = typeof opts.publicKey === 'function' ? null : opts.publicKey;
   const done = (bag: BagFacts | null, files: ReadonlyMap<string, Buffer>): VerifiedBundle => ({
     report: {
       ok: problems.length === 0,
@@ -66,7 +71,7 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
       zipBytes: zip.zipBytes,
       zipSha256: zip.zipSha256,
       bag,
-      expectedKeyId: keyIdHex(opts.publicKey.keyNumber),
+      expectedKeyId: publicKey ? keyIdHex(publicKey.keyNumber) : '',
     },
     files,
   });
@@ -76,12 +81,14 @@ export async function verifyBundle(input: string | Buffer, opts: VerifyOptions):
   problems.push(...checkBagitTxt(files.get(BAGIT)?.toString('utf8')));
   const info = checkBagInfo(files.get(BAG_INFO)?.toString('utf8'));
   problems.push(...info.problems, ...checkBagName(root, info.facts));
+  if (typeof opts.publicKey === 'function') publicKey = opts.publicKey(info.facts);
+  const key = publicKey!;
   const payload = checkPayloadManifest(files, info.facts);
   problems.push(...payload.problems, ...checkUnexpectedFiles(files));
   const tags = checkTagManifest(files);
   problems.push(...tags.problems, ...checkUnhashedCrc(zip, new Set([...payload.hashed, ...tags.hashed])));
-  const signature = checkSignature(files, { root, publicKey: opts.publicKey, facts: info.facts });
-  problems.push(...signature.problems, ...checkKeyId(info.facts.keyId, opts.publicKey));
+  const signature = checkSignature(files, { root, publicKey: key, facts: info.facts });
+  problems.push(...signature.problems, ...checkKeyId(info.facts.keyId, key));
   problems.push(...checkDistrict(info.facts, opts.district), ...checkChain(info.facts, opts.previous));
   problems.push(...checkSummaryFile(files.get(PAYLOAD.summary), info.facts));
 
