@@ -13,6 +13,7 @@ import { registerIoCommands } from './cli/commands-register-io.js';
 import { registerBundleCommands } from './cli/commands-bundle.js';
 import { registerComplianceCommands } from './cli/commands-compliance.js';
 import { registerChatCommands } from './cli/commands-chat.js';
+import { registerEditCommands } from './cli/commands-edits.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -41,6 +42,7 @@ Examples:
   registerBundleCommands(program);
   registerComplianceCommands(program);
   registerChatCommands(program);
+  registerEditCommands(program);
   return program;
 }
 

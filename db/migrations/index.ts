@@ -5,8 +5,13 @@ import { migration001 } from './001-initial.js';
 import { migration002 } from './002-bundles.js';
 import { migration003 } from './003-people-search.js';
 import { migration004 } from './004-compliance-counts.js';
+import { migration007 } from './007-codes-merges.js';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration007];
 
-/** The schema version this build writes. A database with a higher user_version is refused. */
-export const LATEST_VERSION = migrations.length;
+/**
+ * The schema version this build writes. A database with a higher user_version is refused.
+ * The last migration's number, not the count: numbers are assigned to parallel branches ahead
+ * of their merge (7 may land before 5 and 6).
+ */
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -6,12 +6,14 @@ import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
 import { bundleHandlers } from './handlers/bundle.js';
 import { complianceHandlers } from './handlers/compliance.js';
+import { editHandlers } from './handlers/edits.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
 
 export const handlers = {
   ...appHandlers,
   ...registerHandlers,
+  ...editHandlers,
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,

@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import { appCalls } from './app.js';
 import { bundleCalls } from './bundle.js';
 import { complianceCalls } from './compliance.js';
+import { editCalls } from './edits.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
 
 export const CALLS = {
   ...appCalls,
   ...registerCalls,
+  ...editCalls,
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,
