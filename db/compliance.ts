@@ -37,6 +37,8 @@ export interface ComplianceUnitRow {
   nameHi: string | null;
   type: UnitType;
   division: string | null;
+  /** Migration 7: a closed unit is no longer one of the district's duties. */
+  status: 'active' | 'closed';
   parentCode: string | null;
 }
 
@@ -44,7 +46,7 @@ function unitsQuery(db: RegisterDb) {
   return db.k
     .selectFrom('units as u')
     .leftJoin('units as parent', 'parent.id', 'u.parentId')
-    .select(['u.id', 'u.code', 'u.name', 'u.nameHi', 'u.type', 'u.division', 'parent.code as parentCode'])
+    .select(['u.id', 'u.code', 'u.name', 'u.nameHi', 'u.type', 'u.division', 'u.status', 'parent.code as parentCode'])
     .orderBy('u.code');
 }
 

@@ -33,6 +33,8 @@ export interface UnitsTable {
   type: UnitType;
   parentId: number | null;
   division: string | null;
+  /** Migration 7: a closed unit leaves the compliance report; its history stays. */
+  status: ColumnType<GroupStatus, GroupStatus | undefined, GroupStatus>;
   createdAt: string;
   updatedAt: string;
 }
@@ -170,6 +172,19 @@ export interface CitizenActiveGroupsTable {
   n: number;
 }
 
+/** Migration 7: what each merge moved, so Undo moves exactly that back. */
+export interface MergesTable {
+  id: Generated<number>;
+  entity: 'unit' | 'group';
+  fromId: number;
+  intoId: number;
+  moved: string; // JSON
+  fromStatus: GroupStatus;
+  at: string;
+  operator: string;
+  undoneAt: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   peopleSearch: PeopleSearchTable;
@@ -187,6 +202,7 @@ export interface DB {
   groupCitizenCounts: GroupCitizenCountsTable;
   groupStaffCounts: GroupStaffCountsTable;
   citizenActiveGroups: CitizenActiveGroupsTable;
+  merges: MergesTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

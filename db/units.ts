@@ -11,6 +11,8 @@ export interface UnitRow {
   type: UnitType;
   parentCode: string | null;
   division: string | null;
+  /** A closed unit (migration 7) is kept with its history but leaves the compliance report. */
+  status: 'active' | 'closed';
   activeGroups: number;
   closedGroups: number;
 }
@@ -26,6 +28,7 @@ function unitRowsQuery(db: RegisterDb) {
       'u.nameHi',
       'u.type',
       'u.division',
+      'u.status',
       'parent.code as parentCode',
       eb
         .selectFrom('groups as g')

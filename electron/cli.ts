@@ -16,6 +16,7 @@ import { registerChatCommands } from './cli/commands-chat.js';
 import { registerBackupCommands } from './cli/commands-backup.js';
 import { registerImportChatCommand } from './cli/commands-import-chat.js';
 import { registerHqCommands, registerPolicyCommands } from './cli/commands-hq.js';
+import { registerEditCommands } from './cli/commands-edits.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -48,6 +49,7 @@ Examples:
   registerImportChatCommand(program);
   registerHqCommands(program);
   registerPolicyCommands(program);
+  registerEditCommands(program);
   return program;
 }
 

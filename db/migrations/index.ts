@@ -7,6 +7,7 @@ import { migration003 } from './003-people-search.js';
 import { migration004 } from './004-compliance-counts.js';
 import { migration005 } from './005-bundle-deliveries.js';
 import { migration006 } from './006-privacy-audit.js';
+import { migration007 } from './007-codes-merges.js';
 
 // One per line, in order of number: branches that each add one merge without a conflict.
 export const migrations: readonly Migration[] = [
@@ -16,8 +17,12 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
-/** The schema version this build writes. A database with a higher user_version is refused. */
-// The last migration's number (not the count: numbers are assigned per branch and merged later).
+/**
+ * The schema version this build writes. A database with a higher user_version is refused.
+ * The last migration's number, not the count: numbers are assigned to parallel branches ahead
+ * of their merge, so one may land before a lower one.
+ */
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -9,12 +9,14 @@ import { bundleHandlers } from './handlers/bundle.js';
 import { chatHandlers } from './handlers/chat.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { privacyHandlers } from './handlers/privacy.js';
+import { editHandlers } from './handlers/edits.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
 
 export const handlers = {
   ...appHandlers,
   ...registerHandlers,
+  ...editHandlers,
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,

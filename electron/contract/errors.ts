@@ -44,3 +44,56 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorDat
 
 export const notFound = (what: string, key: string | number): AppError =>
   new AppError('NOT_FOUND', `${what} ${key} does not exist`, { what, key });
+
+/**
+ * Why an error happened, as a stable code the renderer words in the clerk's language
+ * (renderer/i18n/errors.ts `reason.*`), with the values it names in `params`. The English
+ * `message` stays for the CLI and the logs.
+ */
+export const ERROR_REASONS = [
+  'unit_code_taken',
+  'group_code_taken',
+  'unit_code_case_taken',
+  'group_code_case_taken',
+  'unit_in_use',
+  'group_in_use',
+  'unit_closed',
+  'merge_same',
+  'merge_into_closed',
+  'merge_children_need_thana',
+  'merge_already_undone',
+  'merge_not_found',
+  'membership_not_left',
+  'membership_active_again',
+  'rule_confirm',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export type ReasonParams = Record<string, string | number>;
+
+export interface ReasonDetails {
+  reason: ErrorReason;
+  params: ReasonParams;
+  /** The form field the error is about, when there is one. */
+  field?: string;
+  [extra: string]: unknown;
+}
+
+/** An AppError that carries a reason code and its parameters. */
+export function reasonError(
+  code: ErrorCode,
+  reason: ErrorReason,
+  message: string,
+  params: ReasonParams = {},
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, message, { ...extra, reason, params });
+}
+
+/** The reason of an error's details, if it has one. */
+export function reasonOf(details: unknown): ReasonDetails | undefined {
+  const d = details as Partial<ReasonDetails> | null | undefined;
+  if (!d || typeof d !== 'object' || typeof d.reason !== 'string') return undefined;
+  if (!(ERROR_REASONS as readonly string[]).includes(d.reason)) return undefined;
+  return { ...d, reason: d.reason, params: d.params && typeof d.params === 'object' ? d.params : {} };
+}

@@ -70,6 +70,7 @@ export type IssueCode =
   | 'PARENT_NOT_THANA'
   | 'PARENT_SELF'
   | 'DUPLICATE_CONFLICT'
+  | 'CODE_CASE_CONFLICT'
   | 'STAFF_CATEGORY'
   // review notes on accepted rows
   | 'DUPLICATE_ROW'

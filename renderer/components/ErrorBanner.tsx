@@ -3,6 +3,7 @@
 // that blanks the page.
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorData } from '../data/errors.js';
+import { useErrorWords } from './error-words.js';
 
 interface ErrorBannerProps {
   error: ApiErrorData;
@@ -11,16 +12,17 @@ interface ErrorBannerProps {
 }
 
 export function ErrorBanner({ error, onRetry, onDismiss }: ErrorBannerProps) {
-  const { t, i18n } = useTranslation('errors');
   const { t: tc } = useTranslation();
-  const key = `code.${error.code}`;
-  const headline = i18n.exists(`errors:${key}`) ? t(key as 'code.INTERNAL') : t('unknown');
-  const showMessage = error.message && error.message !== headline;
+  const { headline, detail, detailLang } = useErrorWords()(error);
   return (
     <div className="banner banner--error" role="alert">
       <div className="banner__text">
         <strong className="banner__title">{headline}</strong>
-        {showMessage ? <span className="banner__message">{error.message}</span> : null}
+        {detail ? (
+          <span className="banner__message" lang={detailLang}>
+            {detail}
+          </span>
+        ) : null}
       </div>
       <div className="banner__actions">
         {onRetry ? (

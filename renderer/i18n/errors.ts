@@ -1,10 +1,35 @@
 // The API's error codes in the clerk's words. The backend's English `message` carries the
 // specifics (which code, which row); the banner shows this translated headline with it.
-import type { ErrorCode } from '../../electron/contract/errors.js';
+import type { ErrorCode, ErrorReason } from '../../electron/contract/errors.js';
 import { defineNamespace } from './define.js';
 
 // TRANSPORT is the client's own code for a call that never reached the backend.
 type Codes = Record<ErrorCode | 'TRANSPORT', string>;
+/** Every reason a backend error can carry (contract/errors.ts ERROR_REASONS), worded with its params. */
+type Reasons = Record<ErrorReason, string>;
+
+const reasonEn = {
+  unit_code_taken: 'The unit code “{{code}}” is already used.',
+  group_code_taken: 'The group code “{{code}}” is already used.',
+  unit_code_case_taken:
+    'The unit code “{{code}}” differs from “{{existing}}” only in capital letters. Codes ignore capital letters: use “{{existing}}”.',
+  group_code_case_taken:
+    'The group code “{{code}}” differs from “{{existing}}” only in capital letters. Codes ignore capital letters: use “{{existing}}”.',
+  unit_in_use:
+    'The unit “{{code}}” cannot be deleted: {{groups}} groups, {{staff}} staff postings and {{children}} OPs refer to it. Close it or merge it into another unit.',
+  group_in_use:
+    'The group “{{code}}” cannot be deleted: it has {{memberships}} memberships, whose history is kept. Close it or merge it into another group.',
+  unit_closed: 'The unit “{{code}}” is closed. Reopen it first.',
+  merge_same: 'A record cannot be merged into itself.',
+  merge_into_closed: '“{{code}}” is closed. Reopen it or choose another.',
+  merge_children_need_thana:
+    '“{{code}}” has {{children}} OPs; they can move only under a thana, and “{{into}}” is not one.',
+  merge_already_undone: 'This merge was already undone.',
+  merge_not_found: 'This merge is no longer in the register.',
+  membership_not_left: 'This membership has not ended, so there is nothing to undo.',
+  membership_active_again: 'This member has joined the group again since; there is nothing to undo.',
+  rule_confirm: 'This entry breaks rule {{rule}}. Confirm to record it anyway.',
+} satisfies Reasons;
 
 const codeEn = {
   BAD_INPUT: 'Some of the values are not valid.',
@@ -29,6 +54,7 @@ export default defineNamespace(
     details: 'Details',
     unknown: 'An unexpected error occurred.',
     code: codeEn,
+    reason: reasonEn,
   },
   {
     title: 'कार्य पूरा नहीं हो सका',
@@ -49,6 +75,28 @@ export default defineNamespace(
       FORBIDDEN: 'इस कार्य की अनुमति नहीं है।',
       INTERNAL: 'समूह में आंतरिक त्रुटि हुई।',
       TRANSPORT: 'समूह की पृष्ठभूमि सेवा से उत्तर नहीं मिला।',
+    },
+    reason: {
+      unit_code_taken: 'इकाई कोड “{{code}}” पहले से उपयोग में है।',
+      group_code_taken: 'समूह कोड “{{code}}” पहले से उपयोग में है।',
+      unit_code_case_taken:
+        'इकाई कोड “{{code}}” और “{{existing}}” केवल छोटे-बड़े अक्षरों में भिन्न हैं। कोड में यह भेद नहीं माना जाता: “{{existing}}” लिखें।',
+      group_code_case_taken:
+        'समूह कोड “{{code}}” और “{{existing}}” केवल छोटे-बड़े अक्षरों में भिन्न हैं। कोड में यह भेद नहीं माना जाता: “{{existing}}” लिखें।',
+      unit_in_use:
+        'इकाई “{{code}}” हटाई नहीं जा सकती: {{groups}} समूह, {{staff}} पुलिसकर्मियों की तैनाती और {{children}} ओपी इससे जुड़े हैं। इसे बंद करें या किसी दूसरी इकाई में मिलाएँ।',
+      group_in_use:
+        'समूह “{{code}}” हटाया नहीं जा सकता: इसकी {{memberships}} सदस्यताएँ हैं, जिनका इतिहास रखा जाता है। इसे बंद करें या किसी दूसरे समूह में मिलाएँ।',
+      unit_closed: 'इकाई “{{code}}” बंद है। पहले इसे फिर खोलें।',
+      merge_same: 'किसी प्रविष्टि को उसी में नहीं मिलाया जा सकता।',
+      merge_into_closed: '“{{code}}” बंद है। इसे फिर खोलें या कोई दूसरा चुनें।',
+      merge_children_need_thana:
+        '“{{code}}” के {{children}} ओपी हैं; वे केवल किसी थाने के अधीन जा सकते हैं, और “{{into}}” थाना नहीं है।',
+      merge_already_undone: 'यह विलय पहले ही पूर्ववत किया जा चुका है।',
+      merge_not_found: 'यह विलय अब रजिस्टर में नहीं है।',
+      membership_not_left: 'यह सदस्यता समाप्त नहीं हुई है, इसलिए पूर्ववत करने को कुछ नहीं है।',
+      membership_active_again: 'यह सदस्य तब से फिर समूह में जुड़ चुका है; पूर्ववत करने को कुछ नहीं है।',
+      rule_confirm: 'यह प्रविष्टि नियम {{rule}} तोड़ती है। फिर भी दर्ज करने के लिए पुष्टि करें।',
     },
   },
 );

@@ -15,6 +15,7 @@ import importNs from './import.js';
 import send from './send.js';
 import backup from './backup.js';
 import reconcile from './reconcile.js';
+import edits from './edits.js';
 
 export const namespaces = {
   common,
@@ -28,6 +29,7 @@ export const namespaces = {
   send,
   backup,
   reconcile,
+  edits,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -10,12 +10,14 @@ import { bundleCalls } from './bundle.js';
 import { chatCalls } from './chat.js';
 import { complianceCalls } from './compliance.js';
 import { privacyCalls } from './privacy.js';
+import { editCalls } from './edits.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
 
 export const CALLS = {
   ...appCalls,
   ...registerCalls,
+  ...editCalls,
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,

@@ -108,11 +108,14 @@ export function computeComplianceUncached(db: RegisterDb, opts: ComplianceOption
   }));
 
   // Per-unit status.
-  const unitResults: UnitCompliance[] = units.map((u) => {
-    const own = groupsByUnit.get(u.id) ?? [];
-    const applicable = unitRuleFor(policy, u.type);
-    return unitStatus(u, own, applicable);
-  });
+  // A closed unit (migration 7) is kept with its history but has no duties.
+  const unitResults: UnitCompliance[] = units
+    .filter((u) => u.status === 'active')
+    .map((u) => {
+      const own = groupsByUnit.get(u.id) ?? [];
+      const applicable = unitRuleFor(policy, u.type);
+      return unitStatus(u, own, applicable);
+    });
 
   // Per-group figures (all groups, active and closed).
   const staffKinds = policy.staffGroupKinds;

@@ -4,15 +4,27 @@ import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { findGroup, getGroupRow, insertGroup, updateGroup as updateGroupRow } from '../../../db/groups.js';
 import { findStaff } from '../../../db/staff.js';
-import { findUnit } from '../../../db/units.js';
+import { findUnit, findUnitById } from '../../../db/units.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { AppError, notFound, reasonError } from '../../contract/errors.js';
+import { assertGroupCodeFree } from './codes.js';
 import type { Actor } from '../actor.js';
 
 function resolve(db: RegisterDb, a: { unitCode: string; adminServiceNo: string | null }) {
   const unit = findUnit(db, a.unitCode);
   if (!unit) throw new AppError('BAD_INPUT', `unit ${a.unitCode} does not exist`, { field: 'unitCode' });
+  if (unit.status === 'closed') {
+    throw reasonError(
+      'CONFLICT',
+      'unit_closed',
+      `unit ${a.unitCode} is closed; reopen it first`,
+      { code: a.unitCode },
+      {
+        field: 'unitCode',
+      },
+    );
+  }
   let adminStaffId: number | null = null;
   if (a.adminServiceNo) {
     const admin = findStaff(db, a.adminServiceNo);
@@ -34,8 +46,7 @@ export function getGroup(db: RegisterDb, code: string) {
 
 export function createGroup(db: RegisterDb, a: CallInput<'groups.create'>, by: Actor) {
   return transaction(db, () => {
-    if (findGroup(db, a.code))
-      throw new AppError('CONFLICT', `group code ${a.code} is already used`, { field: 'code' });
+    assertGroupCodeFree(db, a.code);
     const { unitId, adminStaffId } = resolve(db, a);
     insertGroup(
       db,
@@ -85,6 +96,14 @@ export function setGroupStatus(db: RegisterDb, code: string, status: 'active' | 
     const g = findGroup(db, code);
     if (!g) throw notFound('group', code);
     if (g.status === status) return getGroupRow(db, code)!;
+    if (status === 'active') {
+      const unit = findUnitById(db, g.unitId);
+      if (unit?.status === 'closed') {
+        throw reasonError('CONFLICT', 'unit_closed', `unit ${unit.code} is closed; reopen it first`, {
+          code: unit.code,
+        });
+      }
+    }
     updateGroupRow(db, g.id, { status }, by.now().toISOString());
     appendAudit(
       db,

@@ -1,4 +1,4 @@
-// Units: view, create, edit. Units are never deleted (their groups and staff keep history).
+// Units: view, create, edit. Deleting, closing and merging a unit made by mistake: edits.ts.
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { listGroups } from '../../../db/groups.js';
@@ -15,6 +15,7 @@ import {
 import type { CallInput } from '../../contract/calls/index.js';
 import type { UnitType } from '../../contract/domain.js';
 import { AppError, notFound } from '../../contract/errors.js';
+import { assertUnitCodeFree } from './codes.js';
 import type { Actor } from '../actor.js';
 
 /** OPs need a parent thana; other units may not have an OP or themselves as parent. */
@@ -46,7 +47,7 @@ export function getUnit(db: RegisterDb, code: string) {
 export function createUnit(db: RegisterDb, a: CallInput<'units.create'>, by: Actor) {
   const at = by.now().toISOString();
   return transaction(db, () => {
-    if (findUnit(db, a.code)) throw new AppError('CONFLICT', `unit code ${a.code} is already used`, { field: 'code' });
+    assertUnitCodeFree(db, a.code);
     const values: UnitValues = {
       code: a.code,
       name: a.name,

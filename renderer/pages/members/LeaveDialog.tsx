@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { DateField, Form } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
-import { useToast } from '../../components/Toast.js';
+import { useUndoableToast } from '../../components/use-undoable.js';
 import { call } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { formatDate, parseDateInput, todayIso } from '../../format/dates.js';
@@ -27,7 +27,7 @@ interface LeaveDialogProps {
 
 export function LeaveDialog({ member, onClose, onDone }: LeaveDialogProps) {
   const { t } = useTranslation('members');
-  const toast = useToast();
+  const undoable = useUndoableToast();
   const translate = useServerMessages();
   const form = useFormState<{ leftOn: string }>({ leftOn: formatDate(todayIso()) }, (v) => {
     const e: Errors<{ leftOn: string }> = {};
@@ -42,7 +42,10 @@ export function LeaveDialog({ member, onClose, onDone }: LeaveDialogProps) {
     } catch (err) {
       throw translate(err);
     }
-    toast({ message: t('leave.done', { name: member.name, group: member.groupName }) });
+    // Undo: the same membership active again (members.undoLeave), audited.
+    undoable(t('leave.done', { name: member.name, group: member.groupName }), () =>
+      call('members.undoLeave', { membershipId: member.membershipId }),
+    );
     invalidate();
     onDone?.();
     onClose();

@@ -19,11 +19,14 @@ import { GroupFormDialog, groupToForm } from './GroupForm.js';
 import { UnitFormDialog } from './UnitForm.js';
 import { UnitComplianceCard } from './UnitComplianceCard.js';
 import { ReconcileLink } from '../reconcile/ReconcileLink.js';
+import { GroupEditActions } from './edits/GroupEditActions.js';
+import { UnitEditActions } from './edits/UnitEditActions.js';
 
 type GroupRow = Res<'units.get'>['groups'][number];
 
 export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
   const { t } = useTranslation(['units', 'common']);
+  const { t: tEdits } = useTranslation('edits');
   const f = useFormat();
   const toast = useToast();
   const confirm = useConfirm();
@@ -197,6 +200,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
               {t('group.reopen')}
             </button>
           )}
+          <GroupEditActions group={g} onError={setActionError} />
         </span>
       ),
     },
@@ -225,6 +229,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
             <button type="button" className="btn" onClick={() => setEditingUnit(true)}>
               {t('editUnit')}
             </button>
+            <UnitEditActions unit={unit} units={unitOptions} onError={setActionError} />
             <button type="button" className="btn btn--primary" onClick={() => setGroupDialog({ mode: 'create' })}>
               + {t('unit.addGroup')}
             </button>
@@ -232,6 +237,11 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
         }
       />
       {actionError ? <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} /> : null}
+      {unit.status === 'closed' ? (
+        <div className="banner banner--info" role="status">
+          <span className="banner__text">{tEdits('unit.closedBanner')}</span>
+        </div>
+      ) : null}
       {report.error ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}
 
       <UnitComplianceCard compliance={compliance} />

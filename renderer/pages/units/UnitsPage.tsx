@@ -14,6 +14,7 @@ import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
 import { Link, navigate, seg, setQuery } from '../../router/hash-router.js';
 import { UnitFormDialog } from './UnitForm.js';
+import { CaseDuplicatesNotice } from './edits/CaseDuplicatesNotice.js';
 import { UNIT_TYPES, type UnitType } from '../../../electron/contract/domain.js';
 import { filterUnits, joinCompliance, statusRank, type StatusFilter, type UnitWithCompliance } from './units-data.js';
 
@@ -147,6 +148,7 @@ export function UnitsPage({ query }: { query: URLSearchParams }) {
           }}
         />
       ) : null}
+      <CaseDuplicatesNotice />
 
       <div className="toolbar" role="search" aria-label={t('filters.label')}>
         <label className="field">

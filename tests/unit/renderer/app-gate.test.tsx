@@ -72,6 +72,7 @@ const listRow = (u: UnitCompliance): Res<'units.list'>[number] => ({
   type: u.type,
   parentCode: null,
   division: null,
+  status: 'active',
   activeGroups: u.status === 'missing' ? 0 : 1,
   closedGroups: 0,
 });

@@ -87,6 +87,7 @@ describe('units list filters', () => {
     type: u.type,
     parentCode: null,
     division: u.type === 'division' ? 'CID' : null,
+    status: 'active',
     activeGroups: 1,
     closedGroups: 0,
   }));

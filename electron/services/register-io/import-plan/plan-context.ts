@@ -213,6 +213,49 @@ export class PlanContext {
     return out;
   }
 
+  /**
+   * Codes are unique without regard to case (migration 7): a row whose code differs only in case
+   * from a code in the register, or from an earlier row's code, is rejected with the code it
+   * clashes with (never guessed to be the same unit or group).
+   */
+  rejectCaseClashes<R extends { row: number; code: string }>(
+    sheet: 'units' | 'groups',
+    records: R[],
+    registerCodes: Iterable<string>,
+    c: RowCounts,
+  ): R[] {
+    const seen = new Map<string, { code: string; row: number | null }>();
+    for (const code of registerCodes) {
+      const folded = foldCode(code);
+      if (!seen.has(folded)) seen.set(folded, { code, row: null });
+    }
+    const out: R[] = [];
+    for (const r of records) {
+      const folded = foldCode(r.code);
+      const prev = seen.get(folded);
+      if (!prev) {
+        seen.set(folded, { code: r.code, row: r.row });
+        out.push(r);
+      } else if (prev.code === r.code) {
+        out.push(r);
+      } else {
+        c.rejected++;
+        this.reject(
+          sheet,
+          r.row,
+          this.header(sheet, 'code'),
+          r.code,
+          'CODE_CASE_CONFLICT',
+          prev.row === null
+            ? `${r.code} differs only in case from ${prev.code} in the register; codes ignore case: use ${prev.code}`
+            : `${r.code} differs only in case from ${prev.code} on row ${prev.row}; codes ignore case: use one spelling`,
+        );
+        this.rejectedByPlan[sheet].set(r.code, r.row);
+      }
+    }
+    return out;
+  }
+
   /** Counts an accepted unit/staff/group row as new, updated or unchanged and queues its write. */
   settle<K extends 'units' | 'staff' | 'groups'>(
     kind: K,
@@ -240,4 +283,9 @@ export class PlanContext {
   sample(sheet: SheetName, row: number, values: () => Record<string, string | null>): void {
     if (this.samples[sheet].length < SAMPLES) this.samples[sheet].push({ row, values: values() });
   }
+}
+
+/** A code as the case-insensitive rule compares it (ASCII letters only, like SQLite's NOCASE). */
+export function foldCode(code: string): string {
+  return code.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
 }

@@ -12,7 +12,12 @@ export function planGroups(ctx: PlanContext): void {
   const p = ctx.input.groups;
   if (!p) return;
   const c = ctx.countsFor('groups');
-  const recs = ctx.dedupe('groups', p.records, (r) => r.code, 'code', c);
+  const recs = ctx.rejectCaseClashes(
+    'groups',
+    ctx.dedupe('groups', p.records, (r) => r.code, 'code', c),
+    ctx.groupByCode.keys(),
+    c,
+  );
   for (const r of recs) {
     const old = ctx.groupByCode.get(r.code);
     const oldAdmin = old && old.adminStaffId !== null ? (ctx.staffNoById.get(old.adminStaffId) ?? null) : null;

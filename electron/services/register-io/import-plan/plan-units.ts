@@ -11,7 +11,12 @@ export function planUnits(ctx: PlanContext): void {
   const p = ctx.input.units;
   if (!p) return;
   const c = ctx.countsFor('units');
-  const recs = ctx.dedupe('units', p.records, (r) => r.code, 'code', c);
+  const recs = ctx.rejectCaseClashes(
+    'units',
+    ctx.dedupe('units', p.records, (r) => r.code, 'code', c),
+    ctx.unitByCode.keys(),
+    c,
+  );
   const merged = recs.map((r) => {
     const old = ctx.unitByCode.get(r.code);
     const value: UnitValue = {
