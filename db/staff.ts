@@ -134,3 +134,23 @@ export function updateStaff(db: RegisterDb, id: number, v: Partial<Omit<StaffVal
       .where('id', '=', id),
   );
 }
+
+/**
+ * Staff rows for the given service numbers (name, rank, posting), in the order given; numbers
+ * not in the register are left out. Looked up in chunks so the SQL stays within SQLite's
+ * variable limit for any list length.
+ */
+export function staffByServiceNos(db: RegisterDb, serviceNos: readonly string[]): StaffRow[] {
+  const found = new Map<string, StaffRow>();
+  const CHUNK = 500;
+  for (let i = 0; i < serviceNos.length; i += CHUNK) {
+    const part = serviceNos.slice(i, i + CHUNK);
+    for (const r of all(db, staffRowsQuery(db).where('s.serviceNo', 'in', part)) as StaffRow[]) {
+      found.set(r.serviceNo, r);
+    }
+  }
+  return serviceNos.flatMap((no) => {
+    const r = found.get(no);
+    return r ? [r] : [];
+  });
+}
