@@ -6,6 +6,7 @@ import type { ApiOf, HandlerMapShape } from './define.js';
 import { appHandlers } from './handlers/app.js';
 import { bundleHandlers } from './handlers/bundle.js';
 import { complianceHandlers } from './handlers/compliance.js';
+import { listHandlers } from './handlers/lists.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
 
@@ -15,6 +16,7 @@ export const handlers = {
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,
+  ...listHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appCalls } from './app.js';
 import { bundleCalls } from './bundle.js';
 import { complianceCalls } from './compliance.js';
+import { listCalls } from './lists.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
 
@@ -16,6 +17,7 @@ export const CALLS = {
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,
+  ...listCalls,
 };
 
 export type Calls = typeof CALLS;

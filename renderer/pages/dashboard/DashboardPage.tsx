@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceReport } from '../../../electron/services/compliance/types.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { dashboardSheet } from '../../lists/dashboard-sheet.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { call } from '../../data/call.js';
@@ -210,6 +212,7 @@ function Attention({ report }: { report: ComplianceReport }) {
 
 export function DashboardPage(_: { query?: URLSearchParams }) {
   const { t } = useTranslation(['dashboard', 'common']);
+  const { t: tl } = useTranslation(['lists', 'dashboard', 'common']);
   const f = useFormat();
   const report = useQuery(() => call('compliance.report', {}), []);
   const r = report.data;
@@ -220,9 +223,12 @@ export function DashboardPage(_: { query?: URLSearchParams }) {
         title={t('title')}
         subtitle={r ? t('generatedAt', { when: f.dateTime(r.generatedAt), version: r.policyVersion }) : undefined}
         actions={
-          <button type="button" className="btn btn--ghost" onClick={report.reload} disabled={report.loading}>
-            ↻ {t('common:actions.refresh')}
-          </button>
+          <>
+            {r ? <ListOutput fileName="dashboard" load={() => dashboardSheet(r, tl, f.lang, f.number)} /> : null}
+            <button type="button" className="btn btn--ghost" onClick={report.reload} disabled={report.loading}>
+              ↻ {t('common:actions.refresh')}
+            </button>
+          </>
         }
       />
       {report.error ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}

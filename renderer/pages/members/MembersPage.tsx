@@ -5,6 +5,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { loadMembers, MAX_OUTPUT_ROWS, membersSheet } from '../../lists/sheets.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call, type Args, type Res } from '../../data/call.js';
 import { useFormat } from '../../format/use-format.js';
@@ -50,6 +52,7 @@ export function memberHref(row: Pick<MemberRow, 'memberType' | 'memberId' | 'ser
 export function MembersPage({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation('members');
   const { t: tc } = useTranslation();
+  const { t: tl } = useTranslation(['lists', 'common']);
   const f = useFormat();
   const groups = useGroups();
 
@@ -199,6 +202,21 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
         }
         actions={
           <>
+            <ListOutput
+              fileName={group ? `members-${group}` : 'members'}
+              tooMany={total != null && total > MAX_OUTPUT_ROWS ? total : null}
+              load={async () => {
+                const g = (groups.data ?? []).find((x) => x.code === group);
+                const words = [
+                  g ? `${t('filters.group')}: ${groupLabel(g)}` : '',
+                  category ? tc(`category.${category}`) : '',
+                  state !== 'active' ? t(`filters.${state}`) : '',
+                  filters.query ? `"${filters.query}"` : '',
+                ].filter(Boolean);
+                const title = g ? tl('list.groupMembers', { group: `${g.name} (${g.code})` }) : tl('list.members');
+                return membersSheet(await loadMembers(filters), tl, title, words.join(', '));
+              }}
+            />
             <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
               {t('actions.addCitizen')}
             </button>
