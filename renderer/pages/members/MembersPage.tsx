@@ -60,6 +60,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const group = query.get('group') ?? '';
   const category = asCategory(query.get('category'));
   const state = asState(query.get('state'));
+  const activeGroupsOnly = query.get('groups') === 'active';
 
   const [text, setText] = useSearchText(q);
 
@@ -67,10 +68,11 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     () => ({
       query: q.trim() || undefined,
       groupCode: group || undefined,
+      groupStatus: activeGroupsOnly ? ('active' as const) : undefined,
       category,
       state,
     }),
-    [q, group, category, state],
+    [q, group, activeGroupsOnly, category, state],
   );
   const key = JSON.stringify(filters);
   const fetchPage = useCallback(
@@ -83,7 +85,9 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     { kind: 'citizen' } | { kind: 'staff' } | { kind: 'leave'; member: LeavingMember } | null
   >(null);
 
-  const filtered = Boolean(filters.query || filters.groupCode || filters.category || state !== 'active');
+  const filtered = Boolean(
+    filters.query || filters.groupCode || filters.groupStatus || filters.category || state !== 'active',
+  );
 
   const leaveOf = useCallback(
     (row: MemberRow) => {
@@ -186,7 +190,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const total = paged.total;
   const clearFilters = () => {
     setText('');
-    setQuery({ q: null, group: null, category: null, state: null });
+    setQuery({ q: null, group: null, groups: null, category: null, state: null });
   };
 
   return (
@@ -211,6 +215,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
                   g ? `${t('filters.group')}: ${groupLabel(g)}` : '',
                   category ? tc(`category.${category}`) : '',
                   state !== 'active' ? t(`filters.${state}`) : '',
+                  activeGroupsOnly ? tl('activeGroupsOnly') : '',
                   filters.query ? `"${filters.query}"` : '',
                 ].filter(Boolean);
                 const title = g ? tl('list.groupMembers', { group: `${g.name} (${g.code})` }) : tl('list.members');
@@ -269,6 +274,19 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
               </button>
             ))}
           </div>
+        </div>
+        <div className="field">
+          <span className="field__label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <label className="check-field" title={tl('activeGroupsOnlyHint')}>
+            <input
+              type="checkbox"
+              checked={activeGroupsOnly}
+              onChange={(e) => setQuery({ groups: e.target.checked ? 'active' : null })}
+            />
+            {tl('activeGroupsOnly')}
+          </label>
         </div>
         <ClearFiltersButton shown={filtered} onClear={clearFilters} />
       </div>
