@@ -4,7 +4,7 @@ import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import { sql } from 'kysely';
 import type { CitizenCategory, GroupKind, Membership } from './schema.js';
-import { ftsQuery, refreshSearchIndex, searchDigits } from './search-index.js';
+import { ftsQuery, phoneSearchDigits, refreshSearchIndex } from './search-index.js';
 
 export type MemberCategory = CitizenCategory | 'staff';
 
@@ -31,6 +31,8 @@ export interface MemberRow {
 export interface MemberFilter {
   query?: string;
   groupCode?: string;
+  /** Only memberships of groups with this status (the dashboard counts active groups only). */
+  groupStatus?: 'active' | 'closed';
   category?: MemberCategory;
   state?: 'active' | 'left' | 'all';
   personId?: number;
@@ -104,6 +106,12 @@ function matchingIds(db: RegisterDb, f: MemberFilter) {
         eb.selectFrom('groups').select('groups.id').where('groups.code', '=', code),
       );
     }
+    if (f.groupStatus) {
+      const status = f.groupStatus;
+      q = q.where('m.groupId', 'in', (eb) =>
+        eb.selectFrom('groups').select('groups.id').where('groups.status', '=', status),
+      );
+    }
     if (f.personId !== undefined) q = q.where('m.personId', '=', f.personId);
     if (f.staffId !== undefined) q = q.where('m.staffId', '=', f.staffId);
     return q;
@@ -130,7 +138,7 @@ function matchingIds(db: RegisterDb, f: MemberFilter) {
           eb.selectFrom('people').select('people.id').where('people.name', 'like', `${text}%`),
     );
     const like = `%${text}%`;
-    const digits = searchDigits(text);
+    const digits = phoneSearchDigits(text);
     staff = staff.where('m.staffId', 'in', (eb) =>
       eb
         .selectFrom('staff')

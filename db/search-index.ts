@@ -62,6 +62,21 @@ export function searchDigits(text: string): string {
 }
 
 /**
+ * The digits to look for when the text is a phone number in any form the import accepts:
+ * `09835012345` (trunk 0), `009198…` / `+91 98350 12345` (international), spaces, dashes,
+ * brackets, Devanagari digits. A stored phone is E.164 (`+919835012345`), so a leading trunk
+ * `0` or international `00` is dropped; what remains is a substring of the stored digits.
+ * Text that is not phone-like gives its digits unchanged.
+ */
+export function phoneSearchDigits(text: string): string {
+  const digits = searchDigits(text);
+  if (!/^[\d\s+\-०-९().]+$/.test(text.trim())) return digits;
+  if (digits.startsWith('00')) return digits.slice(2);
+  if (digits.length === 11 && digits.startsWith('0')) return digits.slice(1);
+  return digits;
+}
+
+/**
  * An FTS5 trigram query for a clerk's text: each word (3+ characters) must appear somewhere
  * in the name, locality or phone. Words are quoted, so FTS syntax in the input is inert.
  * Returns null when no word is long enough for the trigram index.
@@ -72,9 +87,9 @@ export function ftsQuery(text: string): string | null {
     .split(/\s+/)
     .map((w) => w.replace(/"/g, ''))
     .filter((w) => [...w].length >= 3);
-  const digits = searchDigits(text);
-  // "98350 12345" is one phone number, not two words.
-  if (digits.length >= 3 && /^[\d\s+\-०-९()]+$/.test(text.trim())) return `"${digits}"`;
+  const digits = phoneSearchDigits(text);
+  // "98350 12345" is one phone number, not two words; "098350 12345" is the same number.
+  if (digits.length >= 3 && /^[\d\s+\-०-९().]+$/.test(text.trim())) return `"${digits}"`;
   if (words.length === 0) return null;
   return words.map((w) => `"${/^[\d०-९]+$/.test(w) ? searchDigits(w) : w}"`).join(' AND ');
 }

@@ -1,7 +1,8 @@
 // Police officers and employees of the district (SPEC §3) and the roster queries.
 import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
-import type { Gender, Staff } from './schema.js';
+import { phoneSearchDigits } from './search-index.js';
+import type { Gender, GroupKind, Staff } from './schema.js';
 
 export interface StaffRow {
   id: number;
@@ -23,6 +24,11 @@ export interface StaffRow {
 export interface StaffFilter {
   query?: string;
   uncovered?: boolean;
+  /**
+   * With `uncovered`: the group kinds that count as cover (the policy's R6 kinds), so the list
+   * holds exactly the staff the dashboard counts as "not in any group". Absent: any kind.
+   */
+  coverageKinds?: readonly GroupKind[];
   unitCode?: string;
   rank?: string;
   gender?: Gender;
@@ -64,11 +70,20 @@ function filtered(db: RegisterDb, f: StaffFilter) {
   if (f.gender) q = q.where('s.gender', '=', f.gender);
   if (f.query) {
     const like = `%${f.query}%`;
+    // A phone is searched by its digits in any form the import accepts (0…, +91 …, spaces).
+    const digits = phoneSearchDigits(f.query);
     q = q.where((eb) =>
-      eb.or([eb('s.name', 'like', like), eb('s.serviceNo', 'like', like), eb('s.phone', 'like', like)]),
+      eb.or([
+        eb('s.name', 'like', like),
+        eb('s.serviceNo', 'like', like),
+        eb('s.phone', 'like', like),
+        ...(digits.length >= 3 ? [eb('s.phone', 'like', `%${digits}%`)] : []),
+      ]),
     );
   }
   if (f.uncovered) {
+    const kinds = f.coverageKinds;
+    if (kinds && kinds.length === 0) return q; // no kind counts: nobody is covered
     q = q.where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -77,7 +92,8 @@ function filtered(db: RegisterDb, f: StaffFilter) {
             .select('m2.id')
             .whereRef('m2.staffId', '=', 's.id')
             .where('m2.leftOn', 'is', null)
-            .where('g2.status', '=', 'active'),
+            .where('g2.status', '=', 'active')
+            .$if(kinds !== undefined, (w) => w.where('g2.kind', 'in', [...kinds!])),
         ),
       ),
     );
@@ -133,4 +149,24 @@ export function updateStaff(db: RegisterDb, id: number, v: Partial<Omit<StaffVal
       .set({ ...v, updatedAt: at })
       .where('id', '=', id),
   );
+}
+
+/**
+ * Staff rows for the given service numbers (name, rank, posting), in the order given; numbers
+ * not in the register are left out. Looked up in chunks so the SQL stays within SQLite's
+ * variable limit for any list length.
+ */
+export function staffByServiceNos(db: RegisterDb, serviceNos: readonly string[]): StaffRow[] {
+  const found = new Map<string, StaffRow>();
+  const CHUNK = 500;
+  for (let i = 0; i < serviceNos.length; i += CHUNK) {
+    const part = serviceNos.slice(i, i + CHUNK);
+    for (const r of all(db, staffRowsQuery(db).where('s.serviceNo', 'in', part)) as StaffRow[]) {
+      found.set(r.serviceNo, r);
+    }
+  }
+  return serviceNos.flatMap((no) => {
+    const r = found.get(no);
+    return r ? [r] : [];
+  });
 }

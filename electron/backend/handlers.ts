@@ -10,6 +10,7 @@ import { chatHandlers } from './handlers/chat.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { privacyHandlers } from './handlers/privacy.js';
 import { editHandlers } from './handlers/edits.js';
+import { listHandlers } from './handlers/lists.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
 
@@ -23,6 +24,7 @@ export const handlers = {
   ...privacyHandlers,
   ...backupHandlers,
   ...chatHandlers,
+  ...listHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

@@ -16,6 +16,7 @@ import send from './send.js';
 import backup from './backup.js';
 import reconcile from './reconcile.js';
 import edits from './edits.js';
+import lists from './lists.js';
 
 export const namespaces = {
   common,
@@ -30,6 +31,7 @@ export const namespaces = {
   backup,
   reconcile,
   edits,
+  lists,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -21,6 +21,7 @@ const saveFilters: Record<(typeof SAVE_KINDS)[number], { name: string; extension
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
   eml: [{ name: 'Email draft', extensions: ['eml'] }],
   pub: [{ name: 'minisign public key', extensions: ['pub'] }],
+  csv: [{ name: 'CSV (Excel)', extensions: ['csv'] }],
 };
 
 export const appHandlers = implement({

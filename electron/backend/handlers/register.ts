@@ -27,7 +27,14 @@ export const registerHandlers = implement({
   'groups.reopen': (a, ctx) => setGroupStatus(ctx.session.db(), a.code, 'active', ctx),
 
   'ranks.list': (_a, ctx) => listRanks(ctx.session.db()),
-  'staff.list': (a, ctx) => listStaff(ctx.session.db(), a),
+  // "Not in any group" means what the dashboard counts: no active group of the policy's R6 kinds.
+  'staff.list': (a, ctx) =>
+    listStaff(ctx.session.db(), {
+      ...a,
+      coverageKinds: a.uncovered
+        ? activePolicy(ctx.session.db(), { operator: ctx.operator, now: ctx.now() }).rules.R6.groupKinds
+        : undefined,
+    }),
   'staff.get': (a, ctx) => getStaff(ctx.session.db(), a.serviceNo),
   'staff.create': (a, ctx) => createStaff(ctx.session.db(), a, ctx),
   'staff.update': (a, ctx) => updateStaff(ctx.session.db(), a, ctx),

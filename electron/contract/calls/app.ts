@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { codeSchema, nameSchema, optionalText } from '../inputs.js';
 import { noArgs } from './common.js';
 
-export const SAVE_KINDS = ['xlsx', 'pdf', 'eml', 'pub'] as const;
+export const SAVE_KINDS = ['xlsx', 'pdf', 'eml', 'pub', 'csv'] as const;
 
 export const appCalls = {
   'app.status': noArgs,

@@ -11,6 +11,7 @@ import { chatCalls } from './chat.js';
 import { complianceCalls } from './compliance.js';
 import { privacyCalls } from './privacy.js';
 import { editCalls } from './edits.js';
+import { listCalls } from './lists.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
 
@@ -24,6 +25,7 @@ export const CALLS = {
   ...privacyCalls,
   ...backupCalls,
   ...chatCalls,
+  ...listCalls,
 };
 
 export type Calls = typeof CALLS;

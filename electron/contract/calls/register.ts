@@ -81,6 +81,8 @@ export const registerCalls = {
   'members.search': z.object({
     query: z.string().max(100).optional(),
     groupCode: codeSchema.optional(),
+    /** Only memberships of active (or closed) groups: the dashboard's figures count active groups. */
+    groupStatus: z.enum(GROUP_STATUSES).optional(),
     category: z.enum(MEMBER_CATEGORIES).optional(),
     state: z.enum(['active', 'left', 'all']).default('active'),
     ...pageSchema,

@@ -17,6 +17,7 @@ import {
 } from '../../../db/bundles.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting } from '../../../db/settings.js';
+import { staffByServiceNos } from '../../../db/staff.js';
 import type { Progress } from '../../contract/progress.js';
 import { AppError } from '../../contract/errors.js';
 import type { ComplianceReport } from '../compliance/types.js';
@@ -149,6 +150,7 @@ export function previewPayload(
     auditHead: auditHead(db),
     previousTagmanifestSha256: plan.sequence > 1 ? plan.previousTagmanifestSha256 : null,
     bundleUuid: extra.uuid,
+    uncoveredOfficers: staffByServiceNos(db, report.summary.uncoveredStaff),
   };
   return { payload: buildPayload({ report, meta, members }), memberRows: members ? members.length : null, meta };
 }

@@ -6,7 +6,19 @@
 // Every string from the register is hostile (unit names typed by anyone): all text goes
 // through esc().
 import type { ComplianceReport, RuleResult, UnitCompliance } from '../compliance/types.js';
+import { formatDate, formatDateTime } from '../../contract/dates.js';
 import { fontFaceCss } from './report-fonts.js';
+
+/** An officer in no group, as the report names them (not by service number alone). */
+export interface UncoveredOfficer {
+  serviceNo: string;
+  name: string;
+  rankEn: string;
+  rankHi: string;
+  unitCode: string;
+  unitName: string;
+  unitNameHi: string | null;
+}
 
 export interface ReportMeta {
   /** The bag's name, e.g. samooh-PAT-20260105-3; null for a preview not yet sent. */
@@ -18,6 +30,11 @@ export interface ReportMeta {
   auditHead: { count: number; hash: string };
   previousTagmanifestSha256: string | null;
   bundleUuid: string | null;
+  /**
+   * Name, rank and posting of the staff in `summary.uncoveredStaff` (same order). A service
+   * number missing here is shown alone.
+   */
+  uncoveredOfficers?: readonly UncoveredOfficer[];
 }
 
 export function esc(s: unknown): string {
@@ -297,6 +314,35 @@ function staffTable(report: ComplianceReport): string {
 
 const UNCOVERED_SHOWN = 300;
 
+function uncoveredTable(serviceNos: readonly string[], officers: readonly UncoveredOfficer[]): string {
+  if (serviceNos.length === 0) return `<p>${bi('सभी कर्मी किसी समूह में हैं', 'Every staff member is in a group')}</p>`;
+  const bySn = new Map(officers.map((o) => [o.serviceNo, o]));
+  const rows = serviceNos
+    .slice(0, UNCOVERED_SHOWN)
+    .map((sn, i) => {
+      const o = bySn.get(sn);
+      const name = o ? esc(o.name) : '';
+      const rank = o ? `${esc(o.rankHi)} / ${esc(o.rankEn)}` : '';
+      const posting = o
+        ? `${o.unitNameHi ? `${esc(o.unitNameHi)}<br>` : ''}${esc(o.unitName)} <span class="code">(${esc(o.unitCode)})</span>`
+        : '';
+      return `<tr><td class="num">${n(i + 1)}</td><td class="code">${esc(sn)}</td><td>${name}</td><td>${rank}</td><td>${posting}</td></tr>`;
+    })
+    .join('');
+  const more =
+    serviceNos.length > UNCOVERED_SHOWN
+      ? `<p class="note">${bi(
+          `और ${n(serviceNos.length - UNCOVERED_SHOWN)} (summary.json में)`,
+          `and ${n(serviceNos.length - UNCOVERED_SHOWN)} more (in summary.json)`,
+        )}</p>`
+      : '';
+  return (
+    `<p>${bi('कुल', 'Total')}: ${n(serviceNos.length)}</p>` +
+    `<table class="uncovered"><thead><tr><th>#</th><th>${bi('सेवा संख्या', 'Service no.')}</th><th>${bi('नाम', 'Name')}</th>` +
+    `<th>${bi('पद', 'Rank')}</th><th>${bi('पदस्थापन', 'Posting')}</th></tr></thead><tbody>${rows}</tbody></table>${more}`
+  );
+}
+
 export function renderReportHtml(report: ComplianceReport, meta: ReportMeta): string {
   const s = report.summary;
   const texts = ruleTexts(report);
@@ -314,14 +360,7 @@ export function renderReportHtml(report: ComplianceReport, meta: ReportMeta): st
       );
     })
     .join('');
-  const uncovered = s.uncoveredStaff;
-  const uncoveredList = uncovered.length
-    ? `<p class="code small">${esc(uncovered.slice(0, UNCOVERED_SHOWN).join(', '))}${
-        uncovered.length > UNCOVERED_SHOWN
-          ? ` … ${bi(`और ${n(uncovered.length - UNCOVERED_SHOWN)} (summary.json में)`, `and ${n(uncovered.length - UNCOVERED_SHOWN)} more (in summary.json)`)}`
-          : ''
-      }</p>`
-    : `<p>${bi('सभी कर्मी किसी समूह में हैं', 'Every staff member is in a group')}</p>`;
+  const uncoveredList = uncoveredTable(s.uncoveredStaff, meta.uncoveredOfficers ?? []);
 
   const card = (hi: string, en: string, value: string) =>
     `<div class="card"><div class="v">${esc(value)}</div><div class="l">${esc(hi)}<br><span class="en">${esc(en)}</span></div></div>`;
@@ -333,7 +372,7 @@ export function renderReportHtml(report: ComplianceReport, meta: ReportMeta): st
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Samooh">
-<title>${esc(`Samooh — ${district.name} (${district.code}) — ${meta.baggingDate}`)}</title>
+<title>${esc(`Samooh — ${district.name} (${district.code}) — ${formatDate(meta.baggingDate)}`)}</title>
 <style>
 ${fontFaceCss()}
 @page { size: A4; margin: 14mm 12mm; }
@@ -368,7 +407,7 @@ footer { margin-top: 16px; font-size: 8.5pt; color: #333; border-top: 1px solid 
 <h1>${bi('व्हाट्सऐप समूह अनुपालन रिपोर्ट', 'WhatsApp group compliance report')}</h1>
 <div><strong>${esc(title)}</strong></div>
 <table class="meta">
-<tr><td>${bi('तिथि', 'Date')}</td><td>${esc(meta.baggingDate)} · ${bi('तैयार', 'generated')} ${esc(report.generatedAt)}</td></tr>
+<tr><td>${bi('तिथि', 'Date')}</td><td>${esc(formatDate(meta.baggingDate))} · ${bi('तैयार', 'generated')} ${esc(formatDateTime(report.generatedAt))} ${bi('(भारतीय समय)', '(India time)')}</td></tr>
 <tr><td>${bi('बंडल', 'Bundle')}</td><td>${meta.bagName ? `${esc(meta.bagName)} · ${bi('क्रम', 'sequence')} ${meta.sequence}` : bi('पूर्वावलोकन (अभी भेजा नहीं गया)', 'preview (not sent yet)')}</td></tr>
 <tr><td>${bi('जिला कुंजी आईडी', 'District key ID')}</td><td><span class="keyid">${esc(meta.keyId)}</span><br><span class="small">${bi('मुख्यालय फ़ोन पर इसकी पुष्टि करे', 'HQ confirms this by phone')}</span></td></tr>
 <tr><td>${bi('नीति संस्करण', 'Policy version')}</td><td>${report.policyVersion}</td></tr>
@@ -400,7 +439,7 @@ ${unitsTable(report.units)}
 <h2>${bi('पद एवं लिंग अनुसार कर्मी', 'Staff by rank and gender')}</h2>
 ${staffTable(report)}
 
-<h2>${bi('किसी समूह में नहीं (सेवा संख्या)', 'Not in any group (service numbers)')}</h2>
+<h2>${bi('किसी समूह में नहीं: पुलिसकर्मी', 'Staff in no group')}</h2>
 ${uncoveredList}
 
 <footer>

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceReport } from '../../../electron/services/compliance/types.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { dashboardLinks } from '../../lists/dashboard-links.js';
+import { dashboardSheet } from '../../lists/dashboard-sheet.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { call } from '../../data/call.js';
@@ -31,7 +34,8 @@ function Kpi({
   value: string;
   detail?: React.ReactNode;
   tone?: 'good' | 'warn' | 'bad';
-  to?: { path: string; query?: Record<string, string | number> };
+  /** `count`: how many rows the list it opens holds (stated on the tile; checked by the tests). */
+  to?: { path: string; query?: Record<string, string | number>; count?: number };
 }) {
   const body = (
     <>
@@ -41,7 +45,7 @@ function Kpi({
     </>
   );
   return to ? (
-    <Link to={to.path} query={to.query} className="card kpi kpi--link">
+    <Link to={to.path} query={to.query} className="card kpi kpi--link" data-count={to.count}>
       {body}
     </Link>
   ) : (
@@ -51,8 +55,10 @@ function Kpi({
 
 function Figures({ report }: { report: ComplianceReport }) {
   const { t } = useTranslation(['dashboard', 'common']);
+  const { t: tl } = useTranslation('lists');
   const f = useFormat();
   const s = report.summary;
+  const links = dashboardLinks(s);
   const women = womenGroupStatus(report);
   const staffPct = share(s.staffCovered, s.staffTotal);
   return (
@@ -62,27 +68,27 @@ function Figures({ report }: { report: ComplianceReport }) {
         value={f.percent(s.percentCompliant)}
         detail={t('kpi.compliantOf', { n: f.number(s.compliant), total: f.number(s.units) })}
         tone={s.percentCompliant >= 100 ? 'good' : s.percentCompliant >= 75 ? 'warn' : 'bad'}
-        to={{ path: '/units' }}
+        to={links.units}
       />
       <Kpi
         label={t('kpi.short')}
         value={f.number(s.short)}
         tone={s.short > 0 ? 'warn' : 'good'}
         detail={t('kpi.seeUnits')}
-        to={{ path: '/units', query: { status: 'short' } }}
+        to={links.short}
       />
       <Kpi
         label={t('kpi.missing')}
         value={f.number(s.missing)}
         tone={s.missing > 0 ? 'bad' : 'good'}
         detail={t('kpi.seeUnits')}
-        to={{ path: '/units', query: { status: 'missing' } }}
+        to={links.missing}
       />
       <Kpi
-        label={t('kpi.citizens')}
+        label={tl('figures.citizens')}
         value={f.number(s.citizens)}
-        detail={t('kpi.memberships', { n: f.number(s.memberships) })}
-        to={{ path: '/members' }}
+        detail={tl('figures.memberships', { n: f.number(s.memberships) })}
+        to={links.memberships}
       />
       <Kpi
         label={t('kpi.staff')}
@@ -100,7 +106,7 @@ function Figures({ report }: { report: ComplianceReport }) {
             ) : null}
           </>
         }
-        to={{ path: '/staff', query: { uncovered: 1 } }}
+        to={links.uncovered}
       />
       <Kpi
         label={t('kpi.women')}
@@ -210,6 +216,7 @@ function Attention({ report }: { report: ComplianceReport }) {
 
 export function DashboardPage(_: { query?: URLSearchParams }) {
   const { t } = useTranslation(['dashboard', 'common']);
+  const { t: tl } = useTranslation(['lists', 'dashboard', 'common']);
   const f = useFormat();
   const report = useQuery(() => call('compliance.report', {}), []);
   const r = report.data;
@@ -220,9 +227,12 @@ export function DashboardPage(_: { query?: URLSearchParams }) {
         title={t('title')}
         subtitle={r ? t('generatedAt', { when: f.dateTime(r.generatedAt), version: r.policyVersion }) : undefined}
         actions={
-          <button type="button" className="btn btn--ghost" onClick={report.reload} disabled={report.loading}>
-            ↻ {t('common:actions.refresh')}
-          </button>
+          <>
+            {r ? <ListOutput fileName="dashboard" load={() => dashboardSheet(r, tl, f.lang, f.number)} /> : null}
+            <button type="button" className="btn btn--ghost" onClick={report.reload} disabled={report.loading}>
+              ↻ {t('common:actions.refresh')}
+            </button>
+          </>
         }
       />
       {report.error ? <ErrorBanner error={report.error} onRetry={report.reload} /> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/use-format.js';
 import { Link } from '../../router/hash-router.js';
 import { IssuesTable } from './IssuesTable.js';
+import { RegisterNowCard } from './RegisterNowCard.js';
 import { downloadText, rejectedCsv } from './rejected-csv.js';
 import type { ImportReport, RowIssue } from './sheet-fields.js';
 
@@ -69,6 +70,8 @@ export function ResultStep({ report, onAnother }: ResultStepProps) {
           </tbody>
         </table>
       </section>
+
+      {written ? <RegisterNowCard /> : null}
 
       {report.rejected.length > 0 ? (
         <section className="section" aria-labelledby="import-to-fix">

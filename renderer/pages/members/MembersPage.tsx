@@ -5,6 +5,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { loadMembers, MAX_OUTPUT_ROWS, membersSheet } from '../../lists/sheets.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call, type Args, type Res } from '../../data/call.js';
 import { useFormat } from '../../format/use-format.js';
@@ -50,6 +52,7 @@ export function memberHref(row: Pick<MemberRow, 'memberType' | 'memberId' | 'ser
 export function MembersPage({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation('members');
   const { t: tc } = useTranslation();
+  const { t: tl } = useTranslation(['lists', 'common']);
   const f = useFormat();
   const groups = useGroups();
 
@@ -57,6 +60,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const group = query.get('group') ?? '';
   const category = asCategory(query.get('category'));
   const state = asState(query.get('state'));
+  const activeGroupsOnly = query.get('groups') === 'active';
 
   const [text, setText] = useSearchText(q);
 
@@ -64,10 +68,11 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     () => ({
       query: q.trim() || undefined,
       groupCode: group || undefined,
+      groupStatus: activeGroupsOnly ? ('active' as const) : undefined,
       category,
       state,
     }),
-    [q, group, category, state],
+    [q, group, activeGroupsOnly, category, state],
   );
   const key = JSON.stringify(filters);
   const fetchPage = useCallback(
@@ -80,7 +85,9 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     { kind: 'citizen' } | { kind: 'staff' } | { kind: 'leave'; member: LeavingMember } | null
   >(null);
 
-  const filtered = Boolean(filters.query || filters.groupCode || filters.category || state !== 'active');
+  const filtered = Boolean(
+    filters.query || filters.groupCode || filters.groupStatus || filters.category || state !== 'active',
+  );
 
   const leaveOf = useCallback(
     (row: MemberRow) => {
@@ -183,7 +190,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const total = paged.total;
   const clearFilters = () => {
     setText('');
-    setQuery({ q: null, group: null, category: null, state: null });
+    setQuery({ q: null, group: null, groups: null, category: null, state: null });
   };
 
   return (
@@ -199,6 +206,22 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
         }
         actions={
           <>
+            <ListOutput
+              fileName={group ? `members-${group}` : 'members'}
+              tooMany={total != null && total > MAX_OUTPUT_ROWS ? total : null}
+              load={async () => {
+                const g = (groups.data ?? []).find((x) => x.code === group);
+                const words = [
+                  g ? `${t('filters.group')}: ${groupLabel(g)}` : '',
+                  category ? tc(`category.${category}`) : '',
+                  state !== 'active' ? t(`filters.${state}`) : '',
+                  activeGroupsOnly ? tl('activeGroupsOnly') : '',
+                  filters.query ? `"${filters.query}"` : '',
+                ].filter(Boolean);
+                const title = g ? tl('list.groupMembers', { group: `${g.name} (${g.code})` }) : tl('list.members');
+                return membersSheet(await loadMembers(filters), tl, title, words.join(', '));
+              }}
+            />
             <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
               {t('actions.addCitizen')}
             </button>
@@ -251,6 +274,19 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
               </button>
             ))}
           </div>
+        </div>
+        <div className="field">
+          <span className="field__label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <label className="check-field" title={tl('activeGroupsOnlyHint')}>
+            <input
+              type="checkbox"
+              checked={activeGroupsOnly}
+              onChange={(e) => setQuery({ groups: e.target.checked ? 'active' : null })}
+            />
+            {tl('activeGroupsOnly')}
+          </label>
         </div>
         <ClearFiltersButton shown={filtered} onClear={clearFilters} />
       </div>

@@ -4,6 +4,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { loadStaff, MAX_OUTPUT_ROWS, staffSheet } from '../../lists/sheets.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { call } from '../../data/call.js';
 import { localName } from '../../format/names.js';
@@ -37,6 +39,7 @@ export function staffHref(serviceNo: string): string {
 export function StaffPage({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
+  const { t: tl } = useTranslation(['lists', 'common']);
   const f = useFormat();
   const ranks = useRanks();
   const units = useUnits();
@@ -177,9 +180,28 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
           />
         }
         actions={
-          <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
-            {t('actions.add')}
-          </button>
+          <>
+            <ListOutput
+              fileName={uncovered ? 'staff-no-group' : 'staff'}
+              tooMany={total != null && total > MAX_OUTPUT_ROWS ? total : null}
+              load={async () => {
+                const words = [
+                  uncovered ? t('filters.uncovered') : '',
+                  unit ? `${t('filters.unit')}: ${unit}` : '',
+                  rank
+                    ? `${t('filters.rank')}: ${rankName((ranks.data ?? []).find((r) => r.code === rank) ?? { nameEn: rank, nameHi: rank }, f.lang)}`
+                    : '',
+                  gender ? tc(`gender.${gender}`) : '',
+                  filters.query ? `"${filters.query}"` : '',
+                ].filter(Boolean);
+                const title = uncovered ? tl('list.uncovered') : tl('list.staff');
+                return staffSheet(await loadStaff(filters), tl, f.lang, title, words.join(', '));
+              }}
+            />
+            <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
+              {t('actions.add')}
+            </button>
+          </>
         }
       />
 

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { groupsSheet } from '../../lists/sheets.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Pill, StatusBadge } from '../../components/StatusBadge.js';
 import { useConfirm } from '../../components/ConfirmDialog.js';
@@ -27,6 +29,7 @@ type GroupRow = Res<'units.get'>['groups'][number];
 export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
   const { t } = useTranslation(['units', 'common']);
   const { t: tEdits } = useTranslation('edits');
+  const { t: tl } = useTranslation(['lists', 'common']);
   const f = useFormat();
   const toast = useToast();
   const confirm = useConfirm();
@@ -226,6 +229,19 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
         back={{ to: '/units', label: t('title') }}
         actions={
           <>
+            <ListOutput
+              fileName={`unit-${unit.code}-groups`}
+              load={() => ({
+                ...groupsSheet(
+                  [...groups].sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true })),
+                  tl,
+                  tl('list.groups', { unit: `${localName(unit, f.lang)} (${unit.code})` }),
+                ),
+                note: compliance
+                  ? `${tl('col.status')}: ${t(`common:status.${compliance.status}`)} · ${tl('col.members')}: ${f.number(compliance.members)}${compliance.required !== null ? ` / ${f.number(compliance.required)}` : ''}`
+                  : '',
+              })}
+            />
             <button type="button" className="btn" onClick={() => setEditingUnit(true)}>
               {t('editUnit')}
             </button>

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { ListOutput } from '../../components/ListOutput.js';
+import { unitsSheet } from '../../lists/sheets.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
@@ -32,6 +34,7 @@ function readFilters(query: URLSearchParams) {
 
 export function UnitsPage({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation(['units', 'common']);
+  const { t: tl } = useTranslation(['lists', 'common']);
   const f = useFormat();
   const toast = useToast();
   const filters = readFilters(query);
@@ -134,9 +137,33 @@ export function UnitsPage({ query }: { query: URLSearchParams }) {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
-            + {t('addUnit')}
-          </button>
+          <>
+            <ListOutput
+              fileName={`units${filters.status ? `-${filters.status}` : ''}${filters.type ? `-${filters.type}` : ''}`}
+              load={() => {
+                const words = [
+                  filters.type ? t(`common:unitTypePlural.${filters.type}`) : '',
+                  filters.status === 'failing'
+                    ? t('filters.failing')
+                    : filters.status
+                      ? t(`common:status.${filters.status}`)
+                      : '',
+                  filters.search ? `"${filters.search}"` : '',
+                ].filter(Boolean);
+                const title = [t('title'), ...words.slice(0, 2)].join(' — ');
+                return unitsSheet(
+                  [...rows].sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true })),
+                  tl,
+                  f.lang,
+                  title,
+                  words.join(', '),
+                );
+              }}
+            />
+            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+              + {t('addUnit')}
+            </button>
+          </>
         }
       />
       {error ? (

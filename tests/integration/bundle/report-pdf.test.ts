@@ -53,7 +53,10 @@ async function chromiumPrintToPdf(html: string): Promise<Buffer> {
 
 describe('report PDF', () => {
   it('prints the bilingual report with Hindi as real text and no network requests', async () => {
-    const report = sampleReport({ code: 'PAT', name: 'Patna', nameHi: 'पटना' }, { units: 40 });
+    const report = {
+      ...sampleReport({ code: 'PAT', name: 'Patna', nameHi: 'पटना' }, { units: 40 }),
+      generatedAt: '2026-12-02T04:52:13.957Z',
+    };
     const html = renderReportHtml(report, {
       bagName: 'samooh-PAT-20260105-1',
       sequence: 1,
@@ -63,7 +66,22 @@ describe('report PDF', () => {
       auditHead: { count: 42, hash: 'ab'.repeat(32) },
       previousTagmanifestSha256: null,
       bundleUuid: '2b0e5c1e-4c1a-4e8e-9a57-5d2d8f1f7a10',
+      uncoveredOfficers: [
+        {
+          serviceNo: 'S-1',
+          name: 'Sunita Kumari',
+          rankEn: 'Sub-Inspector',
+          rankHi: 'अवर निरीक्षक',
+          unitCode: 'PAT-T-07',
+          unitName: 'Kotwali',
+          unitNameHi: 'कोतवाली',
+        },
+      ],
     });
+    // Dates as a clerk reads them, in India time; never an ISO timestamp.
+    expect(html).toContain('05-01-2026');
+    expect(html).toContain('02-12-2026 10:22');
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     const dir = tempDir();
     const file = path.join(dir, 'report.pdf');
     const r = await writeReportPdf(file, html, chromiumPrintToPdf);
@@ -73,6 +91,9 @@ describe('report PDF', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('B6E78845F7CFFD0A');
     // Conjuncts and matras survive shaping and extraction: पटना, व्हाट्सऐप, अनुपालन, प्रत्येक.
+    // The uncovered officer by name, rank and posting; the one without details by number.
+    for (const word of ['Sunita Kumari', 'Sub-Inspector', 'Kotwali', 'PAT-T-07', '02-12-2026 10:22', 'S-2'])
+      expect(text).toContain(word);
     for (const word of ['पटना', 'अनुपालन', 'रिपोर्ट', 'सारांश', 'नियम', 'इकाइयाँ']) expect(text).toContain(word);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/SamoohNotoDevanagari|Noto ?Sans ?Devanagari/i);

@@ -89,12 +89,15 @@ describe('DashboardPage', () => {
     installFakeApi({ 'compliance.report': () => report });
     renderWithApp(<DashboardPage />);
     expect(await screen.findByText('1,30,000')).toBeTruthy();
-    expect(screen.getByText('2,60,000 memberships')).toBeTruthy();
+    // The two figures say what they count (issue #11): citizens once each, memberships of active groups.
+    expect(screen.getByText('2,60,000 memberships in active groups (citizens + staff)')).toBeTruthy();
+    expect(screen.getByText('Citizens in groups (each counted once)')).toBeTruthy();
     expect(screen.getByText('33.3%')).toBeTruthy();
     expect(screen.getByText('12 not in any group')).toBeTruthy();
     expect(screen.getByText('Women staff: 14 of 16')).toBeTruthy();
     expect(
-      screen.getByText('As of 30-06-2024 ' + new Date(report.generatedAt).toTimeString().slice(0, 5) + ' · policy v1'),
+      // 10:00 UTC is 15:30 in India, whatever the test machine's zone.
+      screen.getByText('As of 30-06-2024 15:30 · policy v1'),
     ).toBeTruthy();
 
     const attention = screen.getByRole('region', { name: 'Needs attention' });

@@ -10,9 +10,15 @@ describe('dates', () => {
     expect(formatDate('')).toBe('');
   });
 
-  it('shows timestamps in local time', () => {
-    const d = new Date(2024, 0, 5, 9, 7);
-    expect(formatDateTime(d.toISOString())).toBe('05-01-2024 09:07');
+  it('shows timestamps in India time (UTC+05:30) whatever the PC clock zone', () => {
+    expect(formatDateTime('2024-01-05T03:37:00.000Z')).toBe('05-01-2024 09:07');
+    // The report's old sample: 04:52 UTC is 10:22 in India.
+    expect(formatDateTime('2026-12-02T04:52:13.957Z')).toBe('02-12-2026 10:22');
+    // Late evening UTC is already the next day in India.
+    expect(formatDate('2026-12-31T19:00:00Z')).toBe('01-01-2027');
+    expect(formatDateTime('2026-12-31T19:00:00Z')).toBe('01-01-2027 00:30');
+    expect(formatDateTime('2024-03-07')).toBe('07-03-2024');
+    expect(formatDate('not a date')).toBe('not a date');
   });
 
   it('parses what clerks type and refuses impossible dates', () => {
@@ -29,8 +35,9 @@ describe('dates', () => {
     expect(parseDateInput('tomorrow')).toBeNull();
   });
 
-  it('knows today in local time', () => {
-    expect(todayIso(new Date(2024, 6, 1, 23, 59))).toBe('2024-07-01');
+  it('knows today in India', () => {
+    expect(todayIso(new Date(Date.UTC(2024, 6, 1, 18, 29)))).toBe('2024-07-01');
+    expect(todayIso(new Date(Date.UTC(2024, 6, 1, 18, 30)))).toBe('2024-07-02');
   });
 });
 

@@ -12,13 +12,14 @@ export function renderWithApp(ui: ReactElement, opts: { lang?: Language } = {}) 
   const root =
     document.getElementById('root') ??
     document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
-  const result = render(
+  const wrap = (el: ReactElement) => (
     <I18nextProvider i18n={i18n}>
       <ToastProvider>
-        <ConfirmProvider>{ui}</ConfirmProvider>
+        <ConfirmProvider>{el}</ConfirmProvider>
       </ToastProvider>
-    </I18nextProvider>,
-    { container: root },
+    </I18nextProvider>
   );
-  return { ...result, i18n };
+  const result = render(wrap(ui), { container: root });
+  // A re-render keeps the providers, as the app's route change does.
+  return { ...result, rerender: (el: ReactElement) => result.rerender(wrap(el)), i18n };
 }
