@@ -60,9 +60,9 @@ describe('planReconcile', () => {
       'G1',
       chat(
         [
-          ev('added', '2024-01-01T10:00', p.phone, 'You'),
+          ev('added', '2024-01-01T10:00', p.phone),
           ev('left', '2024-02-01T10:00', p.phone),
-          ev('added', '2024-03-01T10:00', p.phone, 'You'),
+          ev('added', '2024-03-01T10:00', p.phone),
         ],
         [{ name: p.phone, messages: 2, firstAt: '2024-03-02T09:00', lastAt: '2024-03-05T09:00' }],
       ),
@@ -180,8 +180,8 @@ describe('planReconcile', () => {
       'G1',
       chat([
         ev('joined', '2024-03-01T10:00', '+919835100011'),
-        ev('added', '2024-03-01T10:00', '+919835100012', 'You'),
-        ev('removed', '2024-03-04T10:00', '+919835100012', 'You'),
+        ev('added', '2024-03-01T10:00', '+919835100012'),
+        ev('removed', '2024-03-04T10:00', '+919835100012'),
       ]),
     );
     expect(plan.notInRegister).toEqual([

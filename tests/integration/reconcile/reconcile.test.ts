@@ -6,9 +6,20 @@ import { verifyAudit } from '../../../db/audit.js';
 import { all } from '../../../db/exec.js';
 import { addGroup, fillGroup, makeRegister } from '../../fixtures/builders.js';
 import { call, ok, testContext } from '../../fixtures/context.js';
-import { ANDROID_EXPORT, buildScenario, e164, GROUP, PHONES, writeExport } from '../../fixtures/chat-exports.js';
+import {
+  ANDROID_EXPORT,
+  buildScenario,
+  e164,
+  GROUP,
+  IOS_EXPORT,
+  PHONES,
+  writeExport,
+} from '../../fixtures/chat-exports.js';
 import { registerDigest } from '../../fixtures/digest.js';
 import { tempDir } from '../../fixtures/temp.js';
+import { buildZip } from '../chat/zip-builder.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { RegisterDb } from '../../../db/register-db.js';
 
 async function setup() {
@@ -81,6 +92,23 @@ describe('chat.preview', () => {
       expect(plan.members.length).toBe(199);
     });
   }
+
+  it('reads the .zip an iPhone makes (the chat as _chat.txt beside the media) with the same proposals', async () => {
+    const { ctx, dir } = await setup();
+    const txt = await ok(ctx, 'chat.preview', { groupCode: GROUP, file: writeExport(dir, 'ios') });
+    const zip = path.join(dir, 'WhatsApp Chat - Kotwali Jan Samvad.zip');
+    writeFileSync(
+      zip,
+      buildZip([
+        { name: '_chat.txt', data: IOS_EXPORT },
+        { name: '00000012-PHOTO-2024-03-12-09-05-10.jpg', data: Buffer.alloc(64, 1) },
+      ]),
+    );
+    const fromZip = await ok(ctx, 'chat.preview', { groupCode: GROUP, file: zip });
+    expect(fromZip.file).toMatchObject({ kind: 'zip', entry: '_chat.txt' });
+    expect(fromZip.proposals).toEqual(txt.proposals);
+    expect(fromZip.notInRegister).toEqual(txt.notInRegister);
+  });
 
   it('refuses an unknown group before reading, and an unreadable file, changing nothing', async () => {
     const { ctx, db, dir } = await setup();
