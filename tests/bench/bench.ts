@@ -15,6 +15,7 @@ import { benchMembers } from './members.js';
 import { benchBundle } from './bundle.js';
 import { benchUi } from './ui.js';
 import { benchChat } from './chat.js';
+import { benchBackup } from './backup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,6 +27,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'bundle', run: () => benchBundle() },
   { name: 'ui', run: () => benchUi(root) },
   { name: 'chat', run: () => benchChat() },
+  { name: 'backup', run: () => benchBackup() },
 ];
 
 function table(rows: (BenchRow & { suite: string })[]): string {
