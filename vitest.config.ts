@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // run in jsdom. Playwright end-to-end tests live in tests/e2e and are run by `playwright test`.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/crash/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,

@@ -16,6 +16,7 @@ export interface ShortcutHelp {
     | 'goStaff'
     | 'goImport'
     | 'goSend'
+    | 'goBackups'
     | 'focusSearch'
     | 'submit'
     | 'cancel'
@@ -30,6 +31,7 @@ export const SHORTCUTS: readonly ShortcutHelp[] = [
   { keys: 'Alt+4', what: 'goStaff' },
   { keys: 'Alt+5', what: 'goImport' },
   { keys: 'Alt+6', what: 'goSend' },
+  { keys: 'Alt+7', what: 'goBackups' },
   { keys: '/', what: 'focusSearch' },
   { keys: 'Enter', what: 'submit' },
   { keys: 'Esc', what: 'cancel' },

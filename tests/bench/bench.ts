@@ -17,6 +17,7 @@ import { benchUi } from './ui.js';
 import { benchChat } from './chat.js';
 import { benchReconcile } from './reconcile.js';
 import { benchHq } from './hq.js';
+import { benchBackup } from './backup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -30,6 +31,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'chat', run: () => benchChat() },
   { name: 'reconcile', run: () => benchReconcile() },
   { name: 'hq', run: () => benchHq() },
+  { name: 'backup', run: () => benchBackup() },
 ];
 
 function table(rows: (BenchRow & { suite: string })[]): string {

@@ -272,14 +272,11 @@ export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, b
 
   const settings = emailSettings(db);
   const recipients = parseRecipients(settings.to);
-  if (!recipients.ok || !settings.to.trim()) {
-    throw new AppError(
-      'BAD_INPUT',
-      recipients.ok
-        ? 'No HQ e-mail address is set; open Email settings first.'
-        : `The HQ email address ${JSON.stringify(recipients.bad)} is not valid.`,
-      { what: 'emailRecipient' },
-    );
+  // An empty address is allowed (the clerk fills it in the mail program); a wrong one is not.
+  if (!recipients.ok) {
+    throw new AppError('BAD_INPUT', `The HQ email address ${JSON.stringify(recipients.bad)} is not valid.`, {
+      what: 'emailRecipient',
+    });
   }
   const emlFile = row.location.replace(/\.zip$/, '') + '.eml';
   const id = transaction(db, () =>
