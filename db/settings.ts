@@ -16,6 +16,8 @@ export interface SettingsShape {
   erasureSalt: string;
   /** The clerk's name, written into the audit log as the operator (asked at first run). */
   operatorName: string;
+  /** An erasure could not rewrite the file (another connection was reading): retried on open. */
+  erasureScrubPending: boolean;
 }
 
 export type SettingKey = keyof SettingsShape;
