@@ -20,6 +20,8 @@ export interface SettingsShape {
   operatorName: string;
   /** Automatic backups (on close and daily): how many to keep. */
   backup: { keep: number };
+  /** An erasure could not rewrite the file (another connection was reading): retried on open. */
+  erasureScrubPending: boolean;
 }
 
 export type SettingKey = keyof SettingsShape;

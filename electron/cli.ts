@@ -4,7 +4,7 @@
 // commander and the command definitions; each command imports its services when it runs.
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { CliError } from './cli/runtime.js';
+import { CliError, setGivenOperator } from './cli/runtime.js';
 import { AppError } from './contract/errors.js';
 import { DbError } from '../db/errors.js';
 // Command groups (one file each). Keep this list static: bundlers need to see every import.
@@ -17,6 +17,7 @@ import { registerBackupCommands } from './cli/commands-backup.js';
 import { registerImportChatCommand } from './cli/commands-import-chat.js';
 import { registerHqCommands, registerPolicyCommands } from './cli/commands-hq.js';
 import { registerEditCommands } from './cli/commands-edits.js';
+import { registerPrivacyCommands } from './cli/commands-privacy.js';
 
 function buildProgram(): Command {
   const program = new Command('samooh')
@@ -40,6 +41,9 @@ Examples:
   samooh compliance --db patna.sqlite --json`,
     );
   program.exitOverride();
+  // Who the audit log names: this option, else the clerk's name stored in the register.
+  program.option('--operator <name>', "the clerk's name for the audit log (default: the name stored in the register)");
+  program.hook('preAction', () => setGivenOperator(program.opts<{ operator?: string }>().operator));
   registerCoreCommands(program);
   registerIoCommands(program);
   registerBundleCommands(program);
@@ -50,6 +54,7 @@ Examples:
   registerHqCommands(program);
   registerPolicyCommands(program);
   registerEditCommands(program);
+  registerPrivacyCommands(program);
   return program;
 }
 

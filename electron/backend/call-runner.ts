@@ -9,14 +9,17 @@ import type { Progress } from '../contract/progress.js';
 import { callRequestSchema } from '../contract/envelope.js';
 import { dispatch as realDispatch } from './dispatch.js';
 import { abortControllerFor } from './cancel.js';
+import { effectiveOperator } from '../services/privacy/operator.js';
 
 export { callRequestSchema };
 
 export interface CallRunnerDeps {
   handlers: HandlerMapShape;
   session: Session;
-  /** Who acts, for the audit log. */
+  /** Who acts, for the audit log, when the register holds no clerk's name (the OS user). */
   operator: string;
+  /** A name given for this run (`samooh --operator`); else the clerk's stored name is used. */
+  operatorGiven?: string | null;
   platform?: Platform;
   now?: () => Date;
   dispatch?: typeof realDispatch;
@@ -63,7 +66,7 @@ export class CallRunner implements CallTarget {
     this.running.set(id, abort);
     const ctx: HandlerContext = {
       session: this.deps.session,
-      operator: this.deps.operator,
+      operator: this.operator(),
       dialogs: hooks.dialogs,
       progress: hooks.progress,
       signal: abort.signal,
@@ -75,6 +78,12 @@ export class CallRunner implements CallTarget {
     } finally {
       this.running.delete(id);
     }
+  }
+
+  /** The given name, else the clerk's name stored in the open register, else the fallback. */
+  private operator(): string {
+    const s = this.deps.session;
+    return effectiveOperator(s.hasDb() ? s.db() : null, this.deps.operatorGiven ?? null, this.deps.operator);
   }
 
   cancel(id: unknown): boolean {

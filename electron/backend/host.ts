@@ -32,6 +32,8 @@ export interface BackendHostOptions {
   workerFile: string;
   dataDir: string;
   operator: string;
+  /** `samooh --operator NAME`: wins over the clerk's name stored in the register. */
+  operatorGiven?: string | null;
   open: BackendOptions['open'];
   platform: HostPlatform;
   /** Report statements slower than this many ms to `log`; null: do not measure. */
@@ -73,6 +75,7 @@ export class BackendHost implements CallTarget {
     return {
       dataDir: this.opts.dataDir,
       operator: this.opts.operator,
+      operatorGiven: this.opts.operatorGiven ?? null,
       open: this.opts.open,
       keyProtection: p.os
         ? { kind: 'os' }

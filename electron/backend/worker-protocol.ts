@@ -8,8 +8,10 @@ import type { ScryptCost } from '../services/bundle/minisign.js';
 export interface BackendOptions {
   /** Folder for registers, outbox, uploads (Electron userData; a temp folder in tests). */
   dataDir: string;
-  /** Who acts, for the audit log. */
+  /** Who acts, for the audit log, when the register holds no clerk's name (`cli:<user>`). */
   operator: string;
+  /** A name given for this run (`samooh --operator`): it wins over the clerk's stored name. */
+  operatorGiven?: string | null;
   /** Reopen the register used last time (app, preview), or open one file (CLI `--db`). */
   open: { kind: 'last' } | { kind: 'file'; file: string; mustExist: boolean } | { kind: 'none' };
   /** How the district key is sealed: the host's OS encryption, a passphrase the host asks for, or not at all. */

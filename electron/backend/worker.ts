@@ -68,7 +68,13 @@ export function serveBackend(port: Port, options: BackendOptions): void {
     log(`could not open the register: ${(err as Error).message}`);
   }
 
-  const runner = new CallRunner({ handlers, session, operator: options.operator, platform });
+  const runner = new CallRunner({
+    handlers,
+    session,
+    operator: options.operator,
+    operatorGiven: options.operatorGiven ?? null,
+    platform,
+  });
 
   const dialogsFor = (callId: string): Dialogs => ({
     openFile: (o) => rpc(callId, 'dialogs.openFile', [o]) as Promise<string | null>,

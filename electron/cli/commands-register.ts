@@ -1,6 +1,6 @@
 // `samooh init` and `samooh audit verify`: the register's own commands.
 import type { Command } from 'commander';
-import { CliError, call, print, requireDbPath, cliOperator, type GlobalOpts } from './runtime.js';
+import { CliError, call, print, requireDbPath, cliOperator, getGivenOperator, type GlobalOpts } from './runtime.js';
 
 interface InitOpts extends GlobalOpts {
   district?: string;
@@ -46,6 +46,7 @@ Example:
         file,
         district: { code, name, nameHi: opts.nameHi?.trim() || null },
         operator: cliOperator(),
+        clerkName: getGivenOperator(),
         passphraseFile: opts.passphraseFile,
       });
       print(opts, {

@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { openRegister } from '../../db/connection.js';
 import { createDistrictKey, passphraseProtector } from '../services/bundle/keys.js';
+import { setOperatorName } from '../services/privacy/operator.js';
 import { initialiseRegister, type DistrictInput } from '../services/register/district.js';
 import { readPassphrase } from './passphrase.js';
 
@@ -18,6 +19,8 @@ export async function initCommand(o: {
   file: string;
   district: DistrictInput;
   operator: string;
+  /** `--operator NAME`: stored as the clerk's name, so later commands need not repeat it. */
+  clerkName?: string | null;
   passphraseFile?: string;
 }): Promise<InitResult> {
   const passphrase = await readPassphrase({
@@ -30,6 +33,7 @@ export async function initCommand(o: {
   try {
     const now = new Date();
     initialiseRegister(db, o.district, o.operator, now);
+    if (o.clerkName) setOperatorName(db, o.clerkName, { operator: o.operator, now: () => now });
     const key = await createDistrictKey(db, passphraseProtector({ passphrase }), o.operator, now);
     return { file: o.file, district: o.district, keyId: key.keyId, publicKey: key.publicKeyFile };
   } catch (err) {

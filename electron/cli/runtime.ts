@@ -61,7 +61,24 @@ export function stderrProgress(): (p: Progress) => void {
   };
 }
 
+let givenOperator: string | null = null;
+
+/** `samooh --operator NAME`: the clerk named for this run (else the name stored in the register). */
+export function setGivenOperator(name: string | undefined): void {
+  const clean = (name ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (name !== undefined && (!clean || clean.length > 80)) {
+    throw new CliError(2, '--operator must be a name of 1 to 80 characters');
+  }
+  givenOperator = clean || null;
+}
+
+export function getGivenOperator(): string | null {
+  return givenOperator;
+}
+
+/** Who the CLI acts as: the --operator name, else `cli:<user>` (the register's stored name wins over that). */
 export function cliOperator(): string {
+  if (givenOperator) return givenOperator;
   let user = 'unknown';
   try {
     user = os.userInfo().username;
@@ -107,6 +124,7 @@ export async function call<K extends HandlerName>(
     workerFile: builtWorkerFile(import.meta.url),
     dataDir: path.dirname(file),
     operator: cliOperator(),
+    operatorGiven: givenOperator,
     open: { kind: 'file', file, mustExist: true },
     platform: opts.needsKey
       ? {

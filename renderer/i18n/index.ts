@@ -17,6 +17,7 @@ import backup from './backup.js';
 import reconcile from './reconcile.js';
 import edits from './edits.js';
 import lists from './lists.js';
+import privacy from './privacy.js';
 
 export const namespaces = {
   common,
@@ -32,6 +33,7 @@ export const namespaces = {
   reconcile,
   edits,
   lists,
+  privacy,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

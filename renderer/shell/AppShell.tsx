@@ -8,6 +8,7 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router/hash-router.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV_ITEMS, navItemFor } from './nav-items.js';
+import { OperatorControl } from './OperatorControl.js';
 import { SHORTCUTS, useGlobalShortcuts } from './shortcuts.js';
 
 export interface DistrictInfo {
@@ -97,6 +98,7 @@ export function AppShell({ district, path, children }: AppShellProps) {
           </div>
         ) : null}
         <div className="app__header-tools">
+          <OperatorControl />
           <button type="button" className="btn btn--ghost btn--small" onClick={openHelp} aria-keyshortcuts="?">
             {t('shortcuts.open')}
           </button>

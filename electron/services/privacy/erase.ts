@@ -16,6 +16,7 @@ import { transaction } from '../../../db/exec.js';
 import { membershipsOfPerson } from '../../../db/memberships.js';
 import { anonymisePerson, findPerson, findPersonByPhone } from '../../../db/people.js';
 import type { RegisterDb } from '../../../db/register-db.js';
+import { getSetting, setSetting } from '../../../db/settings.js';
 import type { Person } from '../../../db/schema.js';
 import { AppError, notFound } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
@@ -105,15 +106,37 @@ export function erasePerson(db: RegisterDb, t: EraseTarget, by: Actor, reapplied
     });
     // The sidecar first: from here on a restore of an older copy erases this person again.
     syncSidecar(db, sidecar);
-    const scrub = scrubFiles(db);
+    const scrub = scrubUntilDone(db, true);
     return { ...done, scrub };
   } finally {
     setSecureDelete(db, false);
   }
 }
 
+/**
+ * Rewrites the file; when another connection prevents it, remembers to try again the next time
+ * the register is opened (`reconcileOnOpen`), so the old bytes do not stay for good.
+ */
+function scrubUntilDone(db: RegisterDb, erased: boolean): ScrubResult {
+  const scrub = scrubFiles(db);
+  const done = scrub.vacuumed && scrub.walTruncated;
+  if (done && !erased) transaction(db, () => setSetting(db, 'erasureScrubPending', false));
+  if (!done) transaction(db, () => setSetting(db, 'erasureScrubPending', true));
+  return scrub;
+}
+
 /** Run whenever a register is opened: erasures the sidecar knows and the register does not. */
 export function reconcileOnOpen(db: RegisterDb, now = new Date()): Reconciled {
+  if (db.readOnly) return { reapplied: 0, recorded: 0, problem: null };
   const by: Actor = { operator: 'samooh:erasure-ledger', now: () => now };
-  return reconcileErasures(db, (personId, reapplied) => erasePerson(db, { id: personId }, by, reapplied), now);
+  const r = reconcileErasures(db, (personId, reapplied) => erasePerson(db, { id: personId }, by, reapplied), now);
+  if (getSetting(db, 'erasureScrubPending')) {
+    setSecureDelete(db, true);
+    try {
+      scrubUntilDone(db, false);
+    } finally {
+      setSecureDelete(db, false);
+    }
+  }
+  return r;
 }

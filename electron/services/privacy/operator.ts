@@ -32,5 +32,9 @@ export function setOperatorName(db: RegisterDb, name: string, by: Actor): { name
  */
 export function effectiveOperator(db: RegisterDb | null, given: string | null, fallback: string): string {
   if (given) return given;
-  return (db && operatorName(db)) ?? fallback;
+  try {
+    return (db && operatorName(db)) ?? fallback;
+  } catch {
+    return fallback; // a register that cannot be read: the call itself will say why
+  }
 }

@@ -20,6 +20,8 @@ export interface DistrictFormValues extends Record<string, string> {
   code: string;
   name: string;
   nameHi: string;
+  /** The clerk's name for the audit log (issue #10); may be given later from the header. */
+  clerk: string;
 }
 
 export function FirstRunPage() {
@@ -30,8 +32,10 @@ export function FirstRunPage() {
   const [demoError, setDemoError] = useState<ApiErrorData | null>(null);
   const [demoProgress, setDemoProgress] = useState<{ done: number; total: number } | null>(null);
 
-  const form = useFormState<DistrictFormValues>({ code: '', name: '', nameHi: '' }, (v) => {
+  const { t: tp } = useTranslation('privacy');
+  const form = useFormState<DistrictFormValues>({ code: '', name: '', nameHi: '', clerk: '' }, (v) => {
     const e: Errors<DistrictFormValues> = {};
+    if (v.clerk.trim().length > 80) e.clerk = tp('operator.tooLong');
     if (!DISTRICT_CODE.test(v.code.trim())) e.code = t('errors.codeFormat');
     if (!v.name.trim()) e.name = t('errors.nameRequired');
     return e;
@@ -43,6 +47,7 @@ export function FirstRunPage() {
       name: v.name.trim(),
       nameHi: v.nameHi.trim() || null,
     });
+    if (v.clerk.trim()) await call('operator.set', { name: v.clerk });
     toast({ message: t('created', { name: r.district.name }) });
     navigate('/dashboard', undefined, { replace: true });
     invalidate();
@@ -101,6 +106,13 @@ export function FirstRunPage() {
                 hint={t('nameHiHint')}
                 maxLength={200}
                 lang="hi"
+              />
+              <TextField
+                label={tp('operator.name')}
+                field={form.field('clerk')}
+                hint={tp('operator.firstRunHint')}
+                maxLength={80}
+                autoComplete="name"
               />
               <div className="form-actions">
                 <button type="submit" className="btn btn--primary" disabled={form.busy}>

@@ -1,5 +1,6 @@
-// Erasure on request (SPEC §10) cannot be undone, so it asks for more than a click: the clerk
-// types a word before the button works. Cancel has the initial focus.
+// Erasure on request (SPEC §10, DPDP Act 2023) cannot be undone, so the dialog names the person,
+// says what goes and what stays (from `privacy.erasePreview`), and asks for a typed word before
+// the button works. Cancel has the initial focus.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
@@ -7,7 +8,7 @@ import { Modal } from '../../components/Modal.js';
 import { useToast } from '../../components/Toast.js';
 import { call } from '../../data/call.js';
 import { toErrorData, type ApiErrorData } from '../../data/errors.js';
-import { invalidate } from '../../data/use-query.js';
+import { invalidate, useQuery } from '../../data/use-query.js';
 
 interface EraseDialogProps {
   personId: number;
@@ -17,22 +18,24 @@ interface EraseDialogProps {
 
 export function EraseDialog({ personId, name, onClose }: EraseDialogProps) {
   const { t } = useTranslation('members');
+  const { t: tp } = useTranslation('privacy');
   const { t: tc } = useTranslation();
   const toast = useToast();
   const inputId = useId();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorData | null>(null);
+  const preview = useQuery(() => call('privacy.erasePreview', { id: personId }), [personId]);
   const word = t('person.eraseWord');
-  const ready = typed.trim().toUpperCase() === word.toUpperCase();
+  const ready = typed.trim().toUpperCase() === word.toUpperCase() && preview.data !== undefined;
 
   const erase = async () => {
     if (!ready || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await call('people.erase', { id: personId });
-      toast({ message: t('person.erased') });
+      const r = await call('privacy.erase', { id: personId });
+      toast({ message: r.scrub.vacuumed && r.scrub.walTruncated ? tp('erase.done') : tp('erase.notScrubbed') });
       invalidate();
       onClose();
     } catch (err) {
@@ -41,9 +44,10 @@ export function EraseDialog({ personId, name, onClose }: EraseDialogProps) {
     }
   };
 
+  const p = preview.data;
   return (
     <Modal
-      title={t('person.eraseTitle')}
+      title={tp('erase.title', { name })}
       onClose={onClose}
       role="alertdialog"
       size="small"
@@ -60,7 +64,27 @@ export function EraseDialog({ personId, name, onClose }: EraseDialogProps) {
         </>
       }
     >
-      <p>{t('person.eraseBody', { name })}</p>
+      <p>{tp('erase.intro')}</p>
+      {preview.error ? <ErrorBanner error={preview.error} /> : null}
+      {p ? (
+        <dl className="erase-summary">
+          <dt>{tp('erase.removed')}</dt>
+          <dd>{tp('erase.removedList')}</dd>
+          <dt>{tp('erase.kept')}</dt>
+          <dd>
+            <ul>
+              <li>{tp('erase.keptList', { count: p.memberships, active: p.activeMemberships })}</li>
+              <li>{tp('erase.keptAudit')}</li>
+            </ul>
+          </dd>
+        </dl>
+      ) : preview.loading ? (
+        <p className="muted">{tp('erase.loading')}</p>
+      ) : null}
+      <p className="muted">{tp('erase.restoreNote')}</p>
+      <p>
+        <strong>{tp('erase.cannotUndo')}</strong>
+      </p>
       {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="field erase-check">
         <label className="field__label" htmlFor={inputId}>
