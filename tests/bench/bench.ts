@@ -4,7 +4,8 @@
 //
 //   npm run bench                 all benchmarks
 //   npm run bench -- compliance   only those whose name contains "compliance"
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './types.js';
@@ -18,6 +19,7 @@ import { benchChat } from './chat.js';
 import { benchReconcile } from './reconcile.js';
 import { benchHq } from './hq.js';
 import { benchBackup } from './backup.js';
+import { benchXlsxPeakMemory, rssChild, writeFullSheetXlsx } from './register-io-rss.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,6 +27,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'cli', run: () => benchCli(root) },
   { name: 'compliance', run: () => benchCompliance() },
   { name: 'register-io', run: () => benchRegisterIo() },
+  { name: 'register-io-memory', run: () => withTempDir(benchXlsxPeakMemory) },
   { name: 'members', run: () => benchMembers() },
   { name: 'bundle', run: () => benchBundle() },
   { name: 'ui', run: () => benchUi(root) },
@@ -45,6 +48,24 @@ function table(rows: (BenchRow & { suite: string })[]): string {
     ),
   ];
   return lines.join('\n');
+}
+
+// A child process measuring one import's peak memory (register-io-rss.ts).
+const child = process.argv.indexOf('--rss-child');
+if (child !== -1) {
+  const [mode, file, db] = process.argv.slice(child + 1);
+  if (mode === 'make') await writeFullSheetXlsx(file!);
+  else await rssChild(mode as 'import' | 'read' | 'floor', file!, db!);
+  process.exit(0);
+}
+
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'samooh-bench-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -313,6 +313,8 @@ const PARSERS: { [S in SheetName]: RowParser<S> } = {
 };
 
 /** Parses a raw sheet already known to be `sheet`. */
+const NO_CELLS: Cell[] = [];
+
 export async function parseSheet<S extends SheetName>(
   sheet: S,
   raw: RawSheet,
@@ -397,6 +399,9 @@ export async function parseSheet<S extends SheetName>(
     if (n > 0 && n % TICK_EVERY === 0) await o.tick(n);
     reader.start(raw.rows[i]!, raw.rowNumbers[i]!);
     const rec = parse(reader, o);
+    // The raw row is read once: let it go now, so a full sheet (1,048,576 rows) never holds its
+    // raw and its parsed form at the same time.
+    raw.rows[i] = NO_CELLS;
     if (rec) out.records.push(rec);
     else {
       out.rejectedRows++;

@@ -75,7 +75,9 @@ export class XmlStream {
 
   /** The text collected since captureText, decoded; stops collecting. */
   takeText(): string {
-    const text = decodeEntities(this.raw);
+    // (' ' + s).slice(1) copies: V8 would otherwise keep the whole chunk a short slice came from
+    // alive for as long as the text lives (a shared string lives for the whole import).
+    const text = (' ' + decodeEntities(this.raw)).slice(1);
     this.capturing = false;
     this.raw = '';
     if (text.length > this.limits.maxTextChars) this.tooLong();
