@@ -8,6 +8,7 @@ import { bundleHandlers } from './handlers/bundle.js';
 import { complianceHandlers } from './handlers/compliance.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
+import { hqHandlers } from './handlers/hq.js';
 
 export const handlers = {
   ...appHandlers,
@@ -15,6 +16,7 @@ export const handlers = {
   ...complianceHandlers,
   ...registerIoHandlers,
   ...bundleHandlers,
+  ...hqHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

@@ -9,6 +9,7 @@ import { bundleCalls } from './bundle.js';
 import { complianceCalls } from './compliance.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
+import { hqCalls } from './hq.js';
 
 export const CALLS = {
   ...appCalls,
@@ -16,6 +17,7 @@ export const CALLS = {
   ...complianceCalls,
   ...registerIoCalls,
   ...bundleCalls,
+  ...hqCalls,
 };
 
 export type Calls = typeof CALLS;
