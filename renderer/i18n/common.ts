@@ -16,6 +16,7 @@ export default defineNamespace(
       staff: 'Staff',
       importExport: 'Import / Export',
       sendToHq: 'Send to HQ',
+      policy: 'Policy from HQ',
     },
     language: {
       label: 'Language',
@@ -146,6 +147,7 @@ export default defineNamespace(
       staff: 'पुलिसकर्मी',
       importExport: 'आयात / निर्यात',
       sendToHq: 'मुख्यालय को भेजें',
+      policy: 'मुख्यालय की नीति',
     },
     language: {
       label: 'भाषा',

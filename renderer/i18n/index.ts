@@ -13,6 +13,7 @@ import members from './members.js';
 import staff from './staff.js';
 import importNs from './import.js';
 import send from './send.js';
+import hq from './hq.js';
 
 export const namespaces = {
   common,
@@ -24,6 +25,7 @@ export const namespaces = {
   staff,
   import: importNs,
   send,
+  hq,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -10,6 +10,7 @@ import { StaffPage } from './staff/StaffPage.js';
 import { StaffDetailPage } from './staff/StaffDetailPage.js';
 import { ImportPage } from './import/ImportPage.js';
 import { SendPage } from './send/SendPage.js';
+import { PolicyPage } from './hq/PolicyPage.js';
 
 export interface PageProps {
   params: Params;
@@ -32,6 +33,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/staff/:serviceNo', render: ({ params }) => <StaffDetailPage serviceNo={params.serviceNo!} /> },
   { path: '/import', render: ({ query }) => <ImportPage query={query} /> },
   { path: '/send', render: ({ query }) => <SendPage query={query} /> },
+  { path: '/policy', render: ({ query }) => <PolicyPage query={query} /> },
 ];
 
 /** Where '/' (and the app's start) goes. */

@@ -1,7 +1,7 @@
 // The left navigation, in order. `key` names the label in the common namespace (`nav.<key>`);
 // `shortcut` is the Alt+digit that jumps there.
 export interface NavItem {
-  key: 'dashboard' | 'units' | 'members' | 'staff' | 'importExport' | 'sendToHq';
+  key: 'dashboard' | 'units' | 'members' | 'staff' | 'importExport' | 'sendToHq' | 'policy';
   path: string;
   shortcut: string;
   icon: string;
@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'staff', path: '/staff', shortcut: '4', icon: '★' },
   { key: 'importExport', path: '/import', shortcut: '5', icon: '⇅' },
   { key: 'sendToHq', path: '/send', shortcut: '6', icon: '✉' },
+  { key: 'policy', path: '/policy', shortcut: '7', icon: '§' },
 ];
 
 /** The nav item a path belongs to (`/units/PAT-T-1` → units). */
