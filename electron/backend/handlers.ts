@@ -13,6 +13,7 @@ import { editHandlers } from './handlers/edits.js';
 import { listHandlers } from './handlers/lists.js';
 import { registerIoHandlers } from './handlers/register-io.js';
 import { registerHandlers } from './handlers/register.js';
+import { hqHandlers } from './handlers/hq.js';
 
 export const handlers = {
   ...appHandlers,
@@ -25,6 +26,7 @@ export const handlers = {
   ...backupHandlers,
   ...chatHandlers,
   ...listHandlers,
+  ...hqHandlers,
 } satisfies HandlerMapShape;
 
 export type Handlers = typeof handlers;

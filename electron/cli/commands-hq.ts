@@ -365,14 +365,8 @@ export function registerPolicyCommands(program: Command): void {
     .argument('<file>', 'samooh-policy-vN.json (its signature is read from the .minisig next to it)')
     .option('--json', 'print one JSON document')
     .action(async (file: string, opts: GlobalOpts) => {
-      const { existsSync } = await import('node:fs');
-      const { SIGNATURE_SUFFIX, POLICY_FILE_MAX_BYTES } = await import('../services/hq/policy-file.js');
-      const doc = path.resolve(file.endsWith(SIGNATURE_SUFFIX) ? file.slice(0, -SIGNATURE_SUFFIX.length) : file);
-      const bytes = Buffer.from(readSmallFile(doc, 'policy file', POLICY_FILE_MAX_BYTES), 'utf8');
-      const sigFile = doc + SIGNATURE_SUFFIX;
-      const signatureText = existsSync(sigFile) ? readSmallFile(sigFile, 'signature file') : null;
-      const { importSignedPolicy } = await import('../services/hq/policy-district.js');
-      const r = await withRegister(opts, (db) => importSignedPolicy(db, { bytes, signatureText }, actor()));
+      const { importSignedPolicyFile } = await import('../services/hq/policy-district.js');
+      const r = await withRegister(opts, (db) => importSignedPolicyFile(db, path.resolve(file), actor()));
       print(opts, {
         exitCode: 0,
         json: r,

@@ -17,6 +17,7 @@ export default defineNamespace(
       importExport: 'Import / Export',
       sendToHq: 'Send to HQ',
       backups: 'Backups',
+      policy: 'Policy from HQ',
     },
     language: {
       label: 'Language',
@@ -120,6 +121,7 @@ export default defineNamespace(
       goImport: 'Go to Import / Export',
       goSend: 'Go to Send to HQ',
       goBackups: 'Go to Backups',
+      goPolicy: 'Go to Policy from HQ',
       focusSearch: 'Focus the search box',
       submit: 'Save the form',
       cancel: 'Close a dialog or cancel a form',
@@ -149,6 +151,7 @@ export default defineNamespace(
       importExport: 'आयात / निर्यात',
       sendToHq: 'मुख्यालय को भेजें',
       backups: 'बैकअप',
+      policy: 'मुख्यालय की नीति',
     },
     language: {
       label: 'भाषा',
@@ -252,6 +255,7 @@ export default defineNamespace(
       goImport: 'आयात / निर्यात पर जाएँ',
       goSend: 'मुख्यालय को भेजें पर जाएँ',
       goBackups: 'बैकअप पर जाएँ',
+      goPolicy: 'मुख्यालय की नीति पर जाएँ',
       focusSearch: 'खोज बॉक्स पर जाएँ',
       submit: 'फ़ॉर्म सहेजें',
       cancel: 'संवाद बंद करें या फ़ॉर्म रद्द करें',

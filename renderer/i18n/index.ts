@@ -18,6 +18,7 @@ import reconcile from './reconcile.js';
 import edits from './edits.js';
 import lists from './lists.js';
 import privacy from './privacy.js';
+import hq from './hq.js';
 
 export const namespaces = {
   common,
@@ -34,6 +35,7 @@ export const namespaces = {
   edits,
   lists,
   privacy,
+  hq,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -12,6 +12,7 @@ import { ImportPage } from './import/ImportPage.js';
 import { SendPage } from './send/SendPage.js';
 import { BackupsPage } from './backup/BackupsPage.js';
 import { ReconcilePage } from './reconcile/ReconcilePage.js';
+import { PolicyPage } from './hq/PolicyPage.js';
 
 export interface PageProps {
   params: Params;
@@ -36,6 +37,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/send', render: ({ query }) => <SendPage query={query} /> },
   { path: '/backups', render: () => <BackupsPage /> },
   { path: '/units/:unit/groups/:code/reconcile', render: ({ params }) => <ReconcilePage code={params.code!} /> },
+  { path: '/policy', render: ({ query }) => <PolicyPage query={query} /> },
 ];
 
 /** Where '/' (and the app's start) goes. */

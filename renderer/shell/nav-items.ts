@@ -1,7 +1,7 @@
 // The left navigation, in order. `key` names the label in the common namespace (`nav.<key>`);
 // `shortcut` is the Alt+digit that jumps there.
 export interface NavItem {
-  key: 'dashboard' | 'units' | 'members' | 'staff' | 'importExport' | 'sendToHq' | 'backups';
+  key: 'dashboard' | 'units' | 'members' | 'staff' | 'importExport' | 'sendToHq' | 'backups' | 'policy';
   path: string;
   shortcut: string;
   icon: string;
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'importExport', path: '/import', shortcut: '5', icon: '⇅' },
   { key: 'sendToHq', path: '/send', shortcut: '6', icon: '✉' },
   { key: 'backups', path: '/backups', shortcut: '7', icon: '⛁' },
+  { key: 'policy', path: '/policy', shortcut: '8', icon: '§' },
 ];
 
 /** The nav item a path belongs to (`/units/PAT-T-1` → units). */

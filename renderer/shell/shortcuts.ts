@@ -17,6 +17,7 @@ export interface ShortcutHelp {
     | 'goImport'
     | 'goSend'
     | 'goBackups'
+    | 'goPolicy'
     | 'focusSearch'
     | 'submit'
     | 'cancel'
@@ -32,6 +33,7 @@ export const SHORTCUTS: readonly ShortcutHelp[] = [
   { keys: 'Alt+5', what: 'goImport' },
   { keys: 'Alt+6', what: 'goSend' },
   { keys: 'Alt+7', what: 'goBackups' },
+  { keys: 'Alt+8', what: 'goPolicy' },
   { keys: '/', what: 'focusSearch' },
   { keys: 'Enter', what: 'submit' },
   { keys: 'Esc', what: 'cancel' },

@@ -14,6 +14,7 @@ import { editCalls } from './edits.js';
 import { listCalls } from './lists.js';
 import { registerIoCalls } from './register-io.js';
 import { registerCalls } from './register.js';
+import { hqCalls } from './hq.js';
 
 export const CALLS = {
   ...appCalls,
@@ -26,6 +27,7 @@ export const CALLS = {
   ...backupCalls,
   ...chatCalls,
   ...listCalls,
+  ...hqCalls,
 };
 
 export type Calls = typeof CALLS;

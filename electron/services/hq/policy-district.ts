@@ -18,7 +18,9 @@ import {
   publicKeyLine,
 } from '../bundle/minisign.js';
 import { activePolicy, installPolicy } from '../compliance/policy.js';
-import { versionInTrustedComment } from './policy-file.js';
+import { existsSync } from 'node:fs';
+import { POLICY_FILE_MAX_BYTES, SIGNATURE_SUFFIX, versionInTrustedComment } from './policy-file.js';
+import { readSmallFile } from './small-file.js';
 
 export interface HqKeyTrusted {
   keyId: string;
@@ -138,4 +140,37 @@ export function importSignedPolicy(
   }
   const policy = installPolicy(db, doc, { operator: actor.operator, now: actor.now(), source: 'imported' });
   return { version: policy.version, previousVersion: previous, keyId: hq.keyId, title: policy.title };
+}
+
+export interface PolicyStatus {
+  hqKey: { keyId: string; trustedAt: string } | null;
+  active: { version: number; title: Policy['title'] };
+}
+
+/** What the district's policy screen shows: the HQ key it trusts and the active policy. */
+export function policyStatus(db: RegisterDb, actor: Actor): PolicyStatus {
+  const hq = getSetting(db, 'hqPolicyKey');
+  const p = activePolicy(db, { operator: actor.operator, now: actor.now() });
+  return {
+    hqKey: hq ? { keyId: hq.keyId, trustedAt: hq.trustedAt } : null,
+    active: { version: p.version, title: p.title },
+  };
+}
+
+/** Reads a policy file and the `.minisig` next to it (if any), defensively, and imports it. */
+export function importSignedPolicyFile(db: RegisterDb, file: string, actor: Actor): PolicyImported {
+  const doc = file.endsWith(SIGNATURE_SUFFIX) ? file.slice(0, -SIGNATURE_SUFFIX.length) : file;
+  const bytes = readSmallFile(doc, 'policy file', POLICY_FILE_MAX_BYTES);
+  const sigFile = doc + SIGNATURE_SUFFIX;
+  const signatureText = existsSync(sigFile) ? readSmallFile(sigFile, 'signature file').toString('utf8') : null;
+  return importSignedPolicy(db, { bytes, signatureText }, actor);
+}
+
+export function trustHqKeyFile(
+  db: RegisterDb,
+  file: string,
+  actor: Actor,
+  opts: { replace?: boolean } = {},
+): HqKeyTrusted {
+  return trustHqKey(db, readSmallFile(file, 'public key file').toString('utf8'), actor, opts);
 }
