@@ -43,7 +43,12 @@ export class AppError extends Error {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
 export const notFound = (what: string, key: string | number): AppError =>
-  new AppError('NOT_FOUND', `${what} ${key} does not exist`, { what, key });
+  new AppError('NOT_FOUND', `${what} ${key} does not exist`, {
+    what,
+    key,
+    reason: 'record_not_found',
+    params: { key },
+  });
 
 /**
  * Why an error happened, as a stable code the renderer words in the clerk's language
@@ -66,6 +71,7 @@ export const ERROR_REASONS = [
   'membership_not_left',
   'membership_active_again',
   'rule_confirm',
+  'record_not_found',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -181,3 +181,28 @@ export function unitNeeds(policy: Policy, type: UnitType): UnitNeeds | null {
   const r = unitRuleFor(policy, type);
   return r ? { rule: r.id, groupKinds: r.rule.groupKinds, minMembers: r.rule.minMembers, count: r.rule.count } : null;
 }
+
+export const RULE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Who is being entered into a group: a citizen, or a staff member of some gender. */
+export type Entrant = { type: 'citizen' } | { type: 'staff'; gender: 'F' | 'M' | 'X' };
+
+/**
+ * The rule an entry breaks, if any (issue #11): a man (or a citizen) in the women's group breaks
+ * R4; a citizen in a staff group breaks the rule that counts that group's staff (R3 for the
+ * district centre's staff group, R5 for a division's). The register still records the entry
+ * once the clerk confirms: it says what is true on WhatsApp, and the dashboard lists it.
+ */
+export function ruleBrokenByEntry(policy: Policy, kind: GroupKind, who: Entrant): RuleId | null {
+  const r = policy.rules;
+  if (r.R4.groupKinds.includes(kind)) {
+    if (who.type === 'citizen' || !(r.R4.memberGenders as readonly string[]).includes(who.gender)) return 'R4';
+    return null;
+  }
+  if (who.type !== 'citizen') return null;
+  if (r.R3.groupKinds.includes(kind) && r.R3.count === 'staff') return 'R3';
+  if (r.R5.groupKinds.includes(kind)) return 'R5';
+  if (policy.staffGroupKinds.includes(kind)) return 'R3';
+  return null;
+}

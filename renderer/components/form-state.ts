@@ -4,7 +4,9 @@
 // and cleared when that field changes.
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorData } from '../data/errors.js';
-import { fieldErrors, toErrorData } from '../data/errors.js';
+import { errorField, fieldErrors, toErrorData } from '../data/errors.js';
+import { reasonOf } from '../../electron/contract/errors.js';
+import { useErrorWords } from './error-words.js';
 
 export type Errors<V> = Partial<Record<keyof V & string, string>>;
 
@@ -24,6 +26,7 @@ export function useFormState<V extends Record<string, string>>(initial: V, valid
   const [formError, setFormError] = useState<ApiErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const words = useErrorWords();
 
   const clientErrors = validate(values);
 
@@ -70,6 +73,9 @@ export function useFormState<V extends Record<string, string>>(initial: V, valid
     } catch (err) {
       const data = toErrorData(err);
       const perField = fieldErrors(data);
+      // A refusal with a reason code is worded in the clerk's language beside its field.
+      const field = errorField(data);
+      if (field && reasonOf(data.details)) perField[field] = words(data).detail ?? perField[field]!;
       const known = Object.keys(perField).filter((k) => k in values);
       if (known.length > 0) {
         setServerErrors(Object.fromEntries(known.map((k) => [k, perField[k]])) as Errors<V>);

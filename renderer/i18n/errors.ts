@@ -29,6 +29,7 @@ const reasonEn = {
   membership_not_left: 'This membership has not ended, so there is nothing to undo.',
   membership_active_again: 'This member has joined the group again since; there is nothing to undo.',
   rule_confirm: 'This entry breaks rule {{rule}}. Confirm to record it anyway.',
+  record_not_found: '“{{key}}” is not in the register (it may have been removed).',
 } satisfies Reasons;
 
 const codeEn = {
@@ -97,6 +98,7 @@ export default defineNamespace(
       membership_not_left: 'यह सदस्यता समाप्त नहीं हुई है, इसलिए पूर्ववत करने को कुछ नहीं है।',
       membership_active_again: 'यह सदस्य तब से फिर समूह में जुड़ चुका है; पूर्ववत करने को कुछ नहीं है।',
       rule_confirm: 'यह प्रविष्टि नियम {{rule}} तोड़ती है। फिर भी दर्ज करने के लिए पुष्टि करें।',
+      record_not_found: '“{{key}}” रजिस्टर में नहीं है (संभवतः हटा दिया गया है)।',
     },
   },
 );

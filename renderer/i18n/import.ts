@@ -189,7 +189,7 @@ export default defineNamespace(
       DUPLICATE_ROW: 'Duplicate row',
       DUPLICATE_MEMBERSHIP: 'Same member twice in a group',
       NAME_CONFLICT: 'One mobile number with two names',
-      FIELD_CONFLICT: 'Differs from the register',
+      FIELD_CONFLICT: 'Differs from an earlier row for the same mobile number',
       ALREADY_ACTIVE: 'Already an active member',
     },
     entities: {
@@ -226,7 +226,7 @@ export default defineNamespace(
     },
     choose: {
       heading: 'आयात के लिए वर्कबुक चुनें',
-      body: 'एक एक्सेल वर्कबुक (.xlsx) जिसमें units, groups, staff एवं members शीट हों — या प्रत्येक शीट के लिए एक CSV फ़ाइल। शीर्षक अंग्रेज़ी या हिंदी में हो सकते हैं; अलग नाम वाले कॉलम अगले चरण में स्वयं मिलाए जा सकते हैं।',
+      body: 'एक एक्सेल वर्कबुक (.xlsx) जिसमें “units”, “groups”, “staff” एवं “members” शीट हों — या प्रत्येक शीट के लिए एक CSV फ़ाइल। शीर्षक अंग्रेज़ी या हिंदी में हो सकते हैं; अलग नाम वाले कॉलम अगले चरण में स्वयं मिलाए जा सकते हैं।',
       button: 'फ़ाइल चुनें…',
       upload: 'इस कंप्यूटर से फ़ाइल चुनें',
       reading: 'फ़ाइल पढ़ी जा रही है…',
@@ -257,7 +257,7 @@ export default defineNamespace(
       remember: 'ये मिलान अगली बार के लिए याद रखें',
       rows_one: '{{formatted}} पंक्ति',
       rows_other: '{{formatted}} पंक्तियाँ',
-      unknownSheet: 'यह शीट units, groups, staff, members में से नहीं है, इसे छोड़ दिया जाएगा।',
+      unknownSheet: 'यह शीट “units”, “groups”, “staff”, “members” में से नहीं है, इसे छोड़ दिया जाएगा।',
       next: 'पंक्तियाँ जाँचें',
       noSheets: 'फ़ाइल में डेटा वाली कोई शीट नहीं है।',
     },
@@ -389,7 +389,7 @@ export default defineNamespace(
       DUPLICATE_ROW: 'दोहराई गई पंक्ति',
       DUPLICATE_MEMBERSHIP: 'एक ही सदस्य समूह में दो बार',
       NAME_CONFLICT: 'एक मोबाइल नंबर, दो नाम',
-      FIELD_CONFLICT: 'रजिस्टर से भिन्न',
+      FIELD_CONFLICT: 'उसी मोबाइल नंबर की पिछली पंक्ति से भिन्न',
       ALREADY_ACTIVE: 'पहले से सक्रिय सदस्य',
     },
     entities: {

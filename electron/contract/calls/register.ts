@@ -17,6 +17,7 @@ import {
 } from '../inputs.js';
 import { GROUP_STATUSES, MEMBER_CATEGORIES } from '../domain.js';
 import { noArgs } from './common.js';
+import { RULE_IDS } from '../policy.js';
 
 const unitFields = {
   name: nameSchema,
@@ -97,8 +98,15 @@ export const registerCalls = {
     joinedOn: daySchema,
     consentOn: daySchema,
     consentHow: optionalText,
+    /** The rule the clerk confirmed this entry breaks (issue #11); without it such an entry is refused. */
+    confirmRule: z.enum(RULE_IDS).optional(),
   }),
-  'members.addStaff': z.object({ groupCode: codeSchema, serviceNo: serviceNoSchema, joinedOn: daySchema }),
+  'members.addStaff': z.object({
+    groupCode: codeSchema,
+    serviceNo: serviceNoSchema,
+    joinedOn: daySchema,
+    confirmRule: z.enum(RULE_IDS).optional(),
+  }),
   'members.leave': z.object({ membershipId: z.number().int().positive(), leftOn: daySchema }),
 
   'people.get': z.object({ id: personId }),

@@ -19,7 +19,9 @@ import { findStaff } from '../../../db/staff.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { Person } from '../../../db/schema.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { AppError, notFound, reasonError } from '../../contract/errors.js';
+import { ruleBrokenByEntry, type Entrant, type RuleId } from '../../contract/policy.js';
+import { activePolicy } from '../compliance/policy.js';
 import { todayOf, type Actor } from '../actor.js';
 
 function activeGroup(db: RegisterDb, code: string) {
@@ -43,6 +45,32 @@ function personValues(p: Person) {
   };
 }
 
+/**
+ * Rules guide entry without hiding reality: an entry that breaks a rule is refused with the rule
+ * named (`rule_confirm`), and recorded when the clerk confirms that very rule.
+ */
+function checkRule(
+  db: RegisterDb,
+  g: { code: string; kind: Parameters<typeof ruleBrokenByEntry>[1] },
+  who: Entrant,
+  name: string,
+  confirmed: RuleId | undefined,
+  field: string,
+): RuleId | null {
+  const rule = ruleBrokenByEntry(activePolicy(db), g.kind, who);
+  if (rule && confirmed !== rule) {
+    const what = who.type === 'citizen' ? 'a citizen' : 'not recorded as a woman';
+    throw reasonError(
+      'CONFLICT',
+      'rule_confirm',
+      `adding ${name} (${what}) to ${g.code} (${g.kind}) breaks rule ${rule}; confirm to record it anyway`,
+      { rule, group: g.code, kind: g.kind, name, member: who.type === 'citizen' ? 'citizen' : `staff_${who.gender}` },
+      { field },
+    );
+  }
+  return rule;
+}
+
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((k) => before[k] !== after[k]);
 }
@@ -53,6 +81,7 @@ export function addCitizen(db: RegisterDb, a: CallInput<'members.addCitizen'>, b
   const joinedOn = a.joinedOn ?? todayOf(by);
   return transaction(db, () => {
     const g = activeGroup(db, a.groupCode);
+    const ruleBroken = checkRule(db, g, { type: 'citizen' }, a.name, a.confirmRule, 'phone');
     let person = findPersonByPhone(db, a.phone);
     let nameConflict: { registered: string; given: string } | null = null;
     if (!person) {
@@ -100,26 +129,22 @@ export function addCitizen(db: RegisterDb, a: CallInput<'members.addCitizen'>, b
         entity: 'membership',
         entityId: membershipId,
         personId: person.id,
-        after: { group: a.groupCode, personId: person.id, joinedOn },
+        after: { group: a.groupCode, personId: person.id, joinedOn, ...(ruleBroken ? { ruleBroken } : {}) },
       },
       by.now(),
     );
-    return { membershipId, personId: person.id, nameConflict };
+    return { membershipId, personId: person.id, nameConflict, ruleBroken };
   });
 }
 
-/** Adds a staff member to an active group; the women's group takes women only. */
+/** Adds a staff member to an active group; a man in the women's group only once the clerk confirms R4. */
 export function addStaffMember(db: RegisterDb, a: CallInput<'members.addStaff'>, by: Actor) {
   return transaction(db, () => {
     const g = activeGroup(db, a.groupCode);
     const s = findStaff(db, a.serviceNo);
     if (!s)
       throw new AppError('BAD_INPUT', `no staff member with service number ${a.serviceNo}`, { field: 'serviceNo' });
-    if (g.kind === 'women_staff' && s.gender !== 'F') {
-      throw new AppError('BAD_INPUT', `${g.code} is the women staff group; ${s.name} is not recorded as a woman`, {
-        field: 'serviceNo',
-      });
-    }
+    const ruleBroken = checkRule(db, g, { type: 'staff', gender: s.gender }, s.name, a.confirmRule, 'serviceNo');
     if (findActiveMembership(db, g.id, { staffId: s.id })) {
       throw new AppError('CONFLICT', `${s.name} is already an active member of ${a.groupCode}`, {
         field: 'serviceNo',
@@ -138,11 +163,11 @@ export function addStaffMember(db: RegisterDb, a: CallInput<'members.addStaff'>,
         action: 'join',
         entity: 'membership',
         entityId: membershipId,
-        after: { group: a.groupCode, serviceNo: a.serviceNo, joinedOn },
+        after: { group: a.groupCode, serviceNo: a.serviceNo, joinedOn, ...(ruleBroken ? { ruleBroken } : {}) },
       },
       by.now(),
     );
-    return { membershipId };
+    return { membershipId, ruleBroken };
   });
 }
 

@@ -18,6 +18,7 @@ import { useFormat } from '../../format/use-format.js';
 import { Link, seg } from '../../router/hash-router.js';
 import { MembersChart } from './MembersChart.js';
 import { RulesCard } from './RulesCard.js';
+import { RuleBreakersCard } from './RuleBreakersCard.js';
 import { StaffChart } from './StaffChart.js';
 import { unitsByTypeAndStatus, unitsNeedingAttention, womenGroupStatus } from './dashboard-data.js';
 
@@ -269,6 +270,7 @@ export function DashboardPage(_: { query?: URLSearchParams }) {
               <ByStatus report={r} />
               <Attention report={r} />
               <RulesCard report={r} />
+              <RuleBreakersCard />
             </div>
           </div>
         </>

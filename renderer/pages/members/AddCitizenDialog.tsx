@@ -8,6 +8,7 @@ import { FormDialog } from '../../components/FormDialog.js';
 import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
 import { useToast } from '../../components/Toast.js';
+import { useRuleConfirm } from '../../components/rule-confirm.js';
 import { call, type Args, type Res } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { formatDate, parseDateInput, todayIso } from '../../format/dates.js';
@@ -78,6 +79,7 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
   const toast = useToast();
   const groups = useGroups();
   const translate = useServerMessages();
+  const withRuleConfirm = useRuleConfirm();
 
   const form = useFormState<CitizenFormValues>(
     {
@@ -106,12 +108,16 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
   );
 
   const onSubmit = form.handleSubmit(async (v) => {
-    let result: Res<'members.addCitizen'>;
+    let result: Res<'members.addCitizen'> | null;
     try {
-      result = await call('members.addCitizen', citizenArgs(v));
+      // A citizen in a staff or women's group: the clerk confirms the rule it breaks first.
+      result = await withRuleConfirm((confirmRule) =>
+        call('members.addCitizen', { ...citizenArgs(v), ...(confirmRule ? { confirmRule } : {}) }),
+      );
     } catch (err) {
       throw translate(err);
     }
+    if (!result) return;
     const group = groups.data?.find((g) => g.code === v.groupCode)?.name ?? v.groupCode;
     toast({ message: t('addCitizen.added', { name: cleanText(v.name) ?? '', group }) });
     if (result.nameConflict) {

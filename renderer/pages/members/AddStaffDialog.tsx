@@ -6,6 +6,7 @@ import { FormDialog } from '../../components/FormDialog.js';
 import { DateField, SelectField, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
 import { useToast } from '../../components/Toast.js';
+import { useRuleConfirm } from '../../components/rule-confirm.js';
 import { call } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { parseDateInput } from '../../format/dates.js';
@@ -32,6 +33,7 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
   const toast = useToast();
   const groups = useGroups();
   const translate = useServerMessages();
+  const withRuleConfirm = useRuleConfirm();
   const form = useFormState<StaffFormValues>(
     { serviceNo: serviceNo ?? '', groupCode: groupCode ?? '', joinedOn: '' },
     (v) => {
@@ -44,15 +46,21 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
   );
 
   const onSubmit = form.handleSubmit(async (v) => {
+    let result;
     try {
-      await call('members.addStaff', {
-        groupCode: v.groupCode,
-        serviceNo: v.serviceNo.trim(),
-        joinedOn: v.joinedOn.trim() ? parseDateInput(v.joinedOn) : null,
-      });
+      // A man in the women's group: the clerk confirms the rule (R4) it breaks first.
+      result = await withRuleConfirm((confirmRule) =>
+        call('members.addStaff', {
+          groupCode: v.groupCode,
+          serviceNo: v.serviceNo.trim(),
+          joinedOn: v.joinedOn.trim() ? parseDateInput(v.joinedOn) : null,
+          ...(confirmRule ? { confirmRule } : {}),
+        }),
+      );
     } catch (err) {
       throw translate(err);
     }
+    if (!result) return;
     const group = groups.data?.find((g) => g.code === v.groupCode)?.name ?? v.groupCode;
     toast({ message: t('addStaff.added', { serviceNo: staffName ?? v.serviceNo.trim(), group }) });
     invalidate();

@@ -11,7 +11,7 @@ afterEach(cleanup);
 function setup(extra: Parameters<typeof installFakeApi>[0] = {}) {
   return installFakeApi({
     'groups.list': () => GROUPS,
-    'members.addCitizen': (a) => ({ membershipId: 77, personId: 5, nameConflict: null, echo: a }),
+    'members.addCitizen': (a) => ({ membershipId: 77, personId: 5, nameConflict: null, ruleBroken: null, echo: a }),
     ...extra,
   });
 }
@@ -171,6 +171,7 @@ describe('AddCitizenDialog', () => {
         membershipId: 9,
         personId: 3,
         nameConflict: { registered: 'Ramesh Prasad', given: 'R. Prasad' },
+        ruleBroken: null,
       }),
     });
     renderWithApp(<AddCitizenDialog onClose={() => {}} groupCode="PAT-KOTWALI-1" />);

@@ -78,7 +78,7 @@ function setup(extra: Parameters<typeof installFakeApi>[0] = {}) {
       const rows = Array.from({ length: total }, (_, i) => staffRow(a.uncovered ? i * 2 : i));
       return { total, rows };
     },
-    'members.addStaff': () => ({ membershipId: 5 }),
+    'members.addStaff': () => ({ membershipId: 5, ruleBroken: null }),
     'staff.create': (a) => staffRow(99, { serviceNo: a.serviceNo, name: a.name }),
     ...extra,
   });
