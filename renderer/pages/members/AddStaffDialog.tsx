@@ -1,5 +1,6 @@
 // Add a staff member to a group (`members.addStaff`): from the members list (type the service
 // number) or from the roster / a staff page (the service number is given).
+import { useFormat } from '../../format/use-format.js';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { FormDialog } from '../../components/FormDialog.js';
@@ -31,6 +32,7 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
   const { t } = useTranslation('members');
   const toast = useToast();
   const groups = useGroups();
+  const f = useFormat();
   const translate = useServerMessages();
   const form = useFormState<StaffFormValues>(
     { serviceNo: serviceNo ?? '', groupCode: groupCode ?? '', joinedOn: '' },
@@ -83,7 +85,7 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
       <SelectField
         label={t('addStaff.group')}
         field={form.field('groupCode')}
-        options={groupOptions(groups.data, 'staff')}
+        options={groupOptions(groups.data, 'staff', f.lang)}
         placeholder={t('addCitizen.chooseGroup')}
         required
         autoFocus={!!serviceNo}

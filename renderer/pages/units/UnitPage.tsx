@@ -20,6 +20,7 @@ import { Link, seg } from '../../router/hash-router.js';
 import { GroupFormDialog, groupToForm } from './GroupForm.js';
 import { UnitFormDialog } from './UnitForm.js';
 import { UnitComplianceCard } from './UnitComplianceCard.js';
+import { UnitMembersSection } from './UnitMembersSection.js';
 
 type GroupRow = Res<'units.get'>['groups'][number];
 
@@ -275,6 +276,8 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
           }
         />
       </section>
+
+      <UnitMembersSection unit={unit} groups={groups} />
 
       {unit.type === 'thana' && children.length > 0 ? (
         <section className="section" aria-labelledby="unit-ops">
