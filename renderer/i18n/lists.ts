@@ -52,6 +52,9 @@ export default defineNamespace(
       addTo: 'Add citizen to {{group}}',
       empty: 'No active members in this unit’s groups yet',
     },
+    importKeys: {
+      skipToActions: 'Skip to “Check rows” ↓',
+    },
     activeGroupsOnly: 'Active groups only',
     activeGroupsOnlyHint: 'As the dashboard counts: memberships of closed groups are left out',
     rule: 'Rule',
@@ -149,6 +152,9 @@ export default defineNamespace(
       add: 'इस समूह में नागरिक जोड़ें',
       addTo: '{{group}} में नागरिक जोड़ें',
       empty: 'इस इकाई के समूहों में अभी कोई सक्रिय सदस्य नहीं',
+    },
+    importKeys: {
+      skipToActions: '“पंक्तियाँ जाँचें” पर जाएँ ↓',
     },
     activeGroupsOnly: 'केवल सक्रिय समूह',
     activeGroupsOnlyHint: 'डैशबोर्ड की तरह: बंद समूहों की सदस्यताएँ नहीं गिनी जातीं',
