@@ -11,6 +11,8 @@ import { HOME, ROUTES } from './pages/routes.js';
 import { NotFoundPage } from './pages/UnavailablePage.js';
 import { matchRoute, navigate, useLocation } from './router/hash-router.js';
 import { AppShell } from './shell/AppShell.js';
+import { useWindowTitle } from './shell/window-title.js';
+import { currentLanguage } from './i18n/index.js';
 import { useMenuEvents } from './shell/menu-events.js';
 
 function RoutedPage() {
@@ -27,6 +29,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   useMenuEvents(i18n);
   const status = useQuery(() => call('app.status', {}), []);
+  useWindowTitle(status.data, currentLanguage(i18n));
   const { path } = useLocation();
   const ctx = useMemo(
     () => (status.data ? { status: status.data, reload: status.reload } : null),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../components/Modal.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router/hash-router.js';
+import { GlobalSearch, GlobalSearchButton, useGlobalSearchShortcut } from './GlobalSearch.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV_ITEMS, navItemFor } from './nav-items.js';
 import { OperatorControl } from './OperatorControl.js';
@@ -56,6 +57,9 @@ export function AppShell({ district, path, children }: AppShellProps) {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useGlobalShortcuts(i18n, openHelp);
+  const [searching, setSearching] = useState(false);
+  const openSearch = useCallback(() => setSearching(true), []);
+  useGlobalSearchShortcut(openSearch);
   const active = navItemFor(path);
   const main = useRef<HTMLElement>(null);
   const lang = currentLanguage(i18n);
@@ -99,12 +103,14 @@ export function AppShell({ district, path, children }: AppShellProps) {
         ) : null}
         <div className="app__header-tools">
           <OperatorControl />
+          <GlobalSearchButton onOpen={openSearch} />
           <button type="button" className="btn btn--ghost btn--small" onClick={openHelp} aria-keyshortcuts="?">
             {t('shortcuts.open')}
           </button>
           <LanguageSwitch />
         </div>
       </header>
+      {searching ? <GlobalSearch onClose={() => setSearching(false)} /> : null}
       <nav className="app__nav" aria-label={t('nav.label')}>
         <ul>
           {NAV_ITEMS.map((item) => (

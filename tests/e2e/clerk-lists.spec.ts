@@ -60,7 +60,8 @@ const LABELS = {
 async function exportTo(p: Page, lang: 'en' | 'hi', kind: 'csv' | 'xlsx', file: string): Promise<void> {
   await dismissToasts(p);
   await s.harness.scriptDialogs([{ kind: 'saveFile', path: file }]);
-  await p.getByRole('button', { name: LABELS[lang][kind], exact: true }).click();
+  // The page header's buttons (a unit page has a second set for its members' list).
+  await p.locator('.page-header').getByRole('button', { name: LABELS[lang][kind], exact: true }).click();
   await expect(p.locator('.toasts .toast').filter({ hasText: path.basename(file) })).toBeVisible();
 }
 
@@ -75,7 +76,7 @@ function csvRecords(file: string): string[][] {
 /** Prints the list (print view + print media) to PDF and returns its text, page by page. */
 async function printed(p: Page, lang: 'en' | 'hi', name: string, testInfo: TestInfo): Promise<string[]> {
   const before = await p.evaluate(() => (window as unknown as { printed: number }).printed);
-  await p.getByRole('button', { name: LABELS[lang].print, exact: true }).click();
+  await p.locator('.page-header').getByRole('button', { name: LABELS[lang].print, exact: true }).click();
   await expect(p.getByTestId('print-view')).toBeAttached();
   await expect.poll(() => p.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(before + 1);
   await p.evaluate(() => document.fonts.ready.then(() => undefined));

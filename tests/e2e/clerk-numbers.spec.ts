@@ -49,6 +49,8 @@ for (const lang of ['en', 'hi'] as const) {
     test.setTimeout(120_000);
     await setLanguage(page, lang);
     await dashboard(page);
+    // The window title names the open register (the demo district and its file).
+    await expect(page).toHaveTitle(/\(DEMO\) — demo[^ ]* — Samooh$/);
     await shot(page, `numbers-${lang}-dashboard`, testInfo, 1);
     const kpis = page.locator('a.kpi');
     const n = await kpis.count();

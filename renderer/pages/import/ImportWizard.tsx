@@ -185,6 +185,26 @@ export function ImportWizard({ chooseRequest }: ImportWizardProps) {
     abort.current?.abort();
   };
 
+  // Focus follows the work (issue #11): after choosing a file, the skip link to "Check rows";
+  // after checking, the Import button (or the step's heading when nothing can be imported);
+  // after a failed or cancelled import, the message that says why; at the end, the result.
+  const wizard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = wizard.current;
+    if (!root) return;
+    let target: HTMLElement | null = null;
+    if (error || notice) target = root.querySelector<HTMLElement>('.banner');
+    else if (step === 'mapping') target = root.querySelector<HTMLElement>('[data-import-focus="mapping"]');
+    else if (step === 'preview') {
+      const go = root.querySelector<HTMLButtonElement>('#import-actions .btn--primary');
+      target = go && !go.disabled ? go : root.querySelector<HTMLElement>('#import-step-heading');
+    } else if (step === 'result' || step === 'commit') target = root.querySelector<HTMLElement>('#import-step-heading');
+    if (target) {
+      if (!target.matches('a, button, input, select, textarea')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+  }, [step, error, notice]);
+
   const accepted = report ? acceptedRows(report) : 0;
   const blocked = report ? hasBlockingProblems(report, mapping) : true;
   const strictBlocked = !!report && strict && report.totals.rejected > 0;
@@ -196,7 +216,7 @@ export function ImportWizard({ chooseRequest }: ImportWizardProps) {
       : undefined;
 
   return (
-    <div className="import-wizard">
+    <div className="import-wizard" ref={wizard}>
       <ol className="wizard-steps" aria-label={t('steps.label')}>
         {STEPS.map((s, i) => (
           <li
@@ -266,7 +286,7 @@ export function ImportWizard({ chooseRequest }: ImportWizardProps) {
               remember={remember}
               onRemember={setRemember}
             />
-            <div className="form-actions import-actions">
+            <div className="form-actions import-actions" id="import-actions">
               <button type="button" className="btn" onClick={() => void choose()} disabled={!!busy}>
                 {t('choose.change')}
               </button>
@@ -285,7 +305,7 @@ export function ImportWizard({ chooseRequest }: ImportWizardProps) {
         {step === 'preview' && report ? (
           <>
             <PreviewStep report={report} strict={strict} onStrict={setStrict} />
-            <div className="form-actions import-actions">
+            <div className="form-actions import-actions" id="import-actions">
               <button type="button" className="btn" onClick={() => setStep('mapping')}>
                 {t('preview.back')}
               </button>

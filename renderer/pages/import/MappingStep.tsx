@@ -29,8 +29,21 @@ const CODE_HEADER = /^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/;
 
 export function MappingStep({ report, mapping, onChange, remember, onRemember }: MappingStepProps) {
   const { t } = useTranslation('import');
+  const { t: tl } = useTranslation('lists');
   return (
     <div className="import-step">
+      {/* The first stop after choosing a file: straight to "Check rows" in two keys. */}
+      <a
+        href="#import-actions"
+        className="btn btn--small import-skip"
+        data-import-focus="mapping"
+        onClick={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLElement>('#import-actions .btn--primary')?.focus();
+        }}
+      >
+        {tl('importKeys.skipToActions')}
+      </a>
       <p className="muted import-step__intro">{t('mapping.body')}</p>
       {report.sheets.length === 0 ? <p>{t('mapping.noSheets')}</p> : null}
       <div className="mapping-sheets">
@@ -78,8 +91,10 @@ function SheetMappingCard({
   const f = useFormat();
   const problems = mappingProblems(sheet.sheet, mapping);
   const fieldLabel = (field: string) => t(`fields.${field}` as 'fields.code');
+  // The field's name in full (never cut: the list is as wide as the card allows), "required"
+  // where it is; the technical name (unit_code) only in the tooltip.
   const optionLabel = (field: string) =>
-    `${fieldLabel(field)} (${field})${isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}`;
+    `${fieldLabel(field)}${isRequired(sheet.sheet, field) ? ` · ${t('mapping.required')}` : ''}`;
   const sample = sheet.samples[0]?.values ?? {};
   const headingId = `mapping-${sheet.sheet}`;
 
@@ -126,13 +141,18 @@ function SheetMappingCard({
                   >
                     {c.header || '—'}
                   </label>
+                  {changed || c.source !== 'none' ? (
+                    <span className="mapping-source muted">
+                      {changed ? t('mapping.manual') : t(`mapping.source.${c.source as 'alias'}`)}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <select
                     id={id}
                     className={`input select mapping-select${dup ? ' mapping-select--bad' : ''}`}
                     value={chosen ?? ''}
-                    title={chosen ? optionLabel(chosen) : t('mapping.ignore')}
+                    title={chosen ? `${optionLabel(chosen)} (${chosen})` : t('mapping.ignore')}
                     aria-invalid={dup || undefined}
                     onChange={(e) => onChange(c.header, e.target.value || null)}
                   >
@@ -145,13 +165,14 @@ function SheetMappingCard({
                   </select>
                 </td>
                 <td className="mapping-sample">
+                  {/* Only the file's value here; how the column was matched is said under its name. */}
                   {chosen && !changed && sample[chosen] != null ? (
                     <span className="mono mapping-sample__value" title={sample[chosen] ?? undefined}>
                       {sample[chosen]}
                     </span>
                   ) : (
-                    <span className="muted">
-                      {changed ? t('mapping.manual') : c.source === 'none' ? '' : t(`mapping.source.${c.source}`)}
+                    <span className="muted" aria-hidden="true">
+                      —
                     </span>
                   )}
                 </td>

@@ -71,7 +71,7 @@ export function ResultStep({ report, onAnother }: ResultStepProps) {
         </table>
       </section>
 
-      {written ? <RegisterNowCard /> : null}
+      <RegisterNowCard />
 
       {report.rejected.length > 0 ? (
         <section className="section" aria-labelledby="import-to-fix">

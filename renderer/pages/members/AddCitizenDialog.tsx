@@ -2,6 +2,7 @@
 // mobile, libphonenumber metadata): its message appears beside the mobile field, in the clerk's
 // language for the known reasons. The form checks only what it can know alone: required
 // fields and dates.
+import { useFormat } from '../../format/use-format.js';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { FormDialog } from '../../components/FormDialog.js';
@@ -78,6 +79,7 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
   const { t } = useTranslation('members');
   const toast = useToast();
   const groups = useGroups();
+  const f = useFormat();
   const translate = useServerMessages();
   const withRuleConfirm = useRuleConfirm();
 
@@ -143,7 +145,7 @@ export function AddCitizenDialog({ onClose, onAdded, groupCode, person }: AddCit
           className="field--wide"
           label={t('addCitizen.group')}
           field={form.field('groupCode')}
-          options={groupOptions(groups.data, 'citizen')}
+          options={groupOptions(groups.data, 'citizen', f.lang)}
           placeholder={t('addCitizen.chooseGroup')}
           required
           autoFocus={!groupCode}

@@ -1,5 +1,6 @@
 // Add a staff member to a group (`members.addStaff`): from the members list (type the service
 // number) or from the roster / a staff page (the service number is given).
+import { useFormat } from '../../format/use-format.js';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { FormDialog } from '../../components/FormDialog.js';
@@ -32,6 +33,7 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
   const { t } = useTranslation('members');
   const toast = useToast();
   const groups = useGroups();
+  const f = useFormat();
   const translate = useServerMessages();
   const withRuleConfirm = useRuleConfirm();
   const form = useFormState<StaffFormValues>(
@@ -91,7 +93,7 @@ export function AddStaffDialog({ onClose, serviceNo, staffName, groupCode }: Add
       <SelectField
         label={t('addStaff.group')}
         field={form.field('groupCode')}
-        options={groupOptions(groups.data, 'staff')}
+        options={groupOptions(groups.data, 'staff', f.lang)}
         placeholder={t('addCitizen.chooseGroup')}
         required
         autoFocus={!!serviceNo}

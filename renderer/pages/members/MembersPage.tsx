@@ -246,7 +246,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
           param="group"
           value={group}
           allLabel={t('filters.allGroups')}
-          options={groupChoices.map((g) => ({ value: g.code, label: groupLabel(g) }))}
+          options={groupChoices.map((g) => ({ value: g.code, label: groupLabel(g, f.lang) }))}
           wide
         />
         <FilterSelect

@@ -12,8 +12,17 @@ export function useGroups() {
   return useQuery(() => call('groups.list', {}), []);
 }
 
-export function groupLabel(g: Pick<GroupRow, 'name' | 'code'>): string {
-  return g.name === g.code ? g.code : `${g.name} (${g.code})`;
+/**
+ * A group as pickers show it: its name and code, and the unit it belongs to (two thanas often
+ * name their groups alike), the unit's name in the language on screen.
+ */
+export function groupLabel(
+  g: Pick<GroupRow, 'name' | 'code'> & Partial<Pick<GroupRow, 'unitName' | 'unitNameHi'>>,
+  lang: 'en' | 'hi' = 'en',
+): string {
+  const own = g.name === g.code ? g.code : `${g.name} (${g.code})`;
+  const unit = lang === 'hi' && g.unitNameHi ? g.unitNameHi : g.unitName;
+  return unit && !g.name.includes(unit) ? `${own} — ${unit}` : own;
 }
 
 /**
@@ -23,6 +32,7 @@ export function groupLabel(g: Pick<GroupRow, 'name' | 'code'>): string {
 export function groupOptions(
   groups: readonly GroupRow[] | undefined,
   forMember: 'citizen' | 'staff' | 'any',
+  lang: 'en' | 'hi' = 'en',
 ): Option[] {
   if (!groups) return [];
   const rank = (g: GroupRow) => {
@@ -34,5 +44,5 @@ export function groupOptions(
     .filter((g) => forMember === 'any' || g.status === 'active')
     .slice()
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en-IN', { numeric: true }))
-    .map((g) => ({ value: g.code, label: groupLabel(g) }));
+    .map((g) => ({ value: g.code, label: groupLabel(g, lang) }));
 }

@@ -23,6 +23,7 @@ import { UnitComplianceCard } from './UnitComplianceCard.js';
 import { ReconcileLink } from '../reconcile/ReconcileLink.js';
 import { GroupEditActions } from './edits/GroupEditActions.js';
 import { UnitEditActions } from './edits/UnitEditActions.js';
+import { UnitMembersSection } from './UnitMembersSection.js';
 
 type GroupRow = Res<'units.get'>['groups'][number];
 
@@ -287,6 +288,8 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
           }
         />
       </section>
+
+      <UnitMembersSection unit={unit} groups={groups} />
 
       {unit.type === 'thana' && children.length > 0 ? (
         <section className="section" aria-labelledby="unit-ops">
