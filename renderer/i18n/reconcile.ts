@@ -179,8 +179,9 @@ export default defineNamespace(
       heading: 'फ़ोन से चैट एक्सपोर्ट कैसे करें',
       android: 'एंड्रॉइड',
       iphone: 'आईफ़ोन',
-      androidSteps: 'समूह खोलें → ⋮ (ऊपर दाएँ) → More (अधिक) → Export chat (चैट एक्सपोर्ट) → Without media (बिना मीडिया)।',
-      iphoneSteps: 'समूह खोलें → ऊपर समूह के नाम पर टैप करें → Export Chat (चैट एक्सपोर्ट) → Without Media (बिना मीडिया)।',
+      androidSteps:
+        'समूह खोलें → ⋮ (ऊपर दाएँ) → “More” (अधिक) → “Export chat” (चैट एक्सपोर्ट) → “Without media” (बिना मीडिया)।',
+      iphoneSteps: 'समूह खोलें → ऊपर समूह के नाम पर टैप करें → “Export Chat” (चैट एक्सपोर्ट) → “Without Media” (बिना मीडिया)।',
       send: 'फ़ाइल इस कंप्यूटर पर भेजें (ई-मेल, यूएसबी केबल या व्हाट्सऐप वेब) और यहाँ चुनें।',
       picMore: 'अधिक',
       picExport: 'चैट एक्सपोर्ट',

@@ -27,7 +27,8 @@ const RUNS = crashRuns(3);
 /** Each killed run and its checks spawn the CLI a few times (≈ 10 s on a busy machine). */
 const TIMEOUT = 120_000 + RUNS * 30_000;
 const PASS = { SAMOOH_PASSPHRASE: 'crash test passphrase' };
-const BUNDLE_TABLES = ['bundle_outbox', 'bundle_deliveries', 'audit_log', 'sqlite_sequence'];
+// An export writes the outbox, its deliveries, its audit entries and the signed audit checkpoint.
+const BUNDLE_TABLES = ['bundle_outbox', 'bundle_deliveries', 'audit_log', 'audit_checkpoints', 'sqlite_sequence'];
 
 const sha256 = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 

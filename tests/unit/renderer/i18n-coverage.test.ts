@@ -100,6 +100,7 @@ const ALLOWED_LATIN = new Set(
     'English',
     'Alt',
     'Ctrl',
+    'Ctrl+K',
     'Enter',
     'Esc',
     'Tab',
