@@ -268,8 +268,8 @@ test.describe('the demo district', () => {
         ).toBeVisible();
         await capture(page, lang, 'send-members-warning', testInfo, log);
 
-        await s.harness.scriptDialogs([{ kind: 'openFolder', path: testInfo.outputPath('never-written') }]);
-        await page.getByRole('button', { name: w.send.actions.folder }).click();
+        // Bundle no. 1 is in the outbox: making no. 2 with members asks first (one bundle, many deliveries).
+        await page.getByRole('button', { name: w.send.actions.make.replace('{{n}}', '2') }).click();
         const confirm = page.getByRole('alertdialog', { name: w.send.confirmMembers.title });
         await expect(confirm).toBeVisible();
         await capture(page, lang, 'send-confirm-members', testInfo, log);

@@ -44,7 +44,7 @@ function contents(db: RegisterDb) {
     db.k
       .selectFrom('groups')
       .innerJoin('units', 'units.id', 'groups.unitId')
-      .select(['groups.code', 'units.code as unit', 'kind', 'groups.name', 'status', 'createdOn'])
+      .select(['groups.code', 'units.code as unit', 'kind', 'groups.name', 'groups.status', 'groups.createdOn'])
       .orderBy('groups.code'),
   );
   const people = all(
