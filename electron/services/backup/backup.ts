@@ -23,7 +23,7 @@ import { getSetting, setSetting } from '../../../db/settings.js';
 import { AppError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import type { Progress } from '../../contract/progress.js';
-import { partialOf, sha256OfFile, syncDir, writeFileDurably } from '../bundle/store-files.js';
+import { ioReason, partialOf, sha256OfFile, syncDir, writeFileDurably } from '../bundle/store-files.js';
 
 export const DEFAULT_KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,17 +51,6 @@ export interface BackupWritten {
   bytes: number;
   sha256: string;
   createdAt: string;
-}
-
-function ioReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code === 'ENOSPC'
-    ? 'the disk is full'
-    : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
-      ? 'no permission to write there'
-      : e.code === 'ENOENT'
-        ? 'the folder is gone (was the USB stick removed?)'
-        : (e.message ?? String(err));
 }
 
 /**

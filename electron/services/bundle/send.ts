@@ -29,7 +29,7 @@ import { encodePublicKeyFile } from './minisign.js';
 import { renderReportHtml } from './report-html.js';
 import { rowsAhead, writeSidecar } from '../backup/outbox-sidecar.js';
 import { bundleStoreDir, reconcileBundleStore } from './store.js';
-import { copyFileDurably, partialOf, sha256OfFile } from './store-files.js';
+import { copyFileDurably, ioReason, partialOf, sha256OfFile } from './store-files.js';
 import { writeReportPdf, type PrintToPdf } from './report-pdf.js';
 
 /** Above this, many mail servers refuse the message (25 MB with base64's third on top). */
@@ -168,17 +168,6 @@ function storedBundle(db: RegisterDb, sequence: number): OutboxRow {
     );
   }
   return row;
-}
-
-function ioReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code === 'ENOSPC'
-    ? 'the disk is full'
-    : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
-      ? 'no permission to write there'
-      : e.code === 'ENOENT'
-        ? 'the folder is gone (was the USB stick removed?)'
-        : (e.message ?? String(err));
 }
 
 /**

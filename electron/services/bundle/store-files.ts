@@ -106,3 +106,15 @@ export function writeFileDurably(file: string, data: Buffer | string): void {
   }
   syncDir(path.dirname(file));
 }
+
+/** Why writing a file failed, in a clerk's words (a full disk, no permission, a removed USB stick). */
+export function ioReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code === 'ENOSPC'
+    ? 'the disk is full'
+    : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+      ? 'no permission to write there'
+      : e.code === 'ENOENT'
+        ? 'the folder is gone (was the USB stick removed?)'
+        : (e.message ?? String(err));
+}
