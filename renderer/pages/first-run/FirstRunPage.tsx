@@ -13,6 +13,7 @@ import { toErrorData, type ApiErrorData } from '../../data/errors.js';
 import { invalidate } from '../../data/use-query.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { navigate } from '../../router/hash-router.js';
+import { HqFirstRunCard } from '../hq/HqFirstRunCard.js';
 
 const DISTRICT_CODE = /^[A-Za-z0-9_-]{2,16}$/;
 
@@ -133,6 +134,7 @@ export function FirstRunPage() {
               </button>
             )}
           </section>
+          <HqFirstRunCard />
         </div>
         <p className="first-run__data muted">{t('dataFolder', { dir: status.dataDir })}</p>
       </main>
