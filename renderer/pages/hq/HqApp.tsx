@@ -76,7 +76,7 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
         </ul>
       </nav>
       <main className="app__main" id="main" ref={main} tabIndex={-1}>
-        {page}
+        <div className="page">{page}</div>
       </main>
     </div>
   );

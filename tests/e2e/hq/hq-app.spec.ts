@@ -152,6 +152,13 @@ test('first run as HQ, trust two districts, import their bundles, see the state 
   await shot(page, 'screen-hi-hq-app-trust', testInfo);
   await setLanguage(page, 'en');
 
+  // Gaya's PC is replaced: its old key is retired, after a confirmation.
+  const keys = page.getByRole('table', { name: 'Trusted districts' });
+  await keys.getByRole('row', { name: /Gaya/ }).getByRole('button', { name: 'Retire' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Retire' }).click();
+  await expect(keys.getByRole('row', { name: /Gaya/ })).toContainText('retired from');
+  await expect(keys.getByRole('row', { name: /Patna/ })).toContainText('in service');
+
   // The next start opens HQ mode again.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Trusted districts' })).toBeVisible();
