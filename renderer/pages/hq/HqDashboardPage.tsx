@@ -7,6 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { DistrictRow } from '../../../electron/services/hq/report.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { ListOutput, type ListSheet } from '../../components/ListOutput.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useToast } from '../../components/Toast.js';
@@ -284,6 +285,40 @@ export function HqDashboardPage() {
     },
   ];
 
+  const sheet = (): ListSheet => ({
+    title: t('app.dashboard.table'),
+    filters: t('app.dashboard.districtsReporting', {
+      n: f.number(s.districtsReporting),
+      total: f.number(s.districtsTrusted),
+    }),
+    columns: [
+      { header: t('app.dashboard.district') },
+      { header: t('app.dashboard.sequence'), kind: 'number' },
+      { header: t('app.dashboard.bagged') },
+      { header: t('app.dashboard.compliant'), kind: 'number' },
+      { header: t('app.dashboard.citizens'), kind: 'number' },
+      { header: t('app.dashboard.silent'), kind: 'number' },
+      { header: t('app.dashboard.flags') },
+    ],
+    rows: [...r.districts]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((d) => [
+        `${name(d)} (${d.code})`,
+        d.latestSequence,
+        d.latestBaggingDate ? f.date(d.latestBaggingDate) : '',
+        d.percentCompliant,
+        d.summary?.citizens ?? null,
+        d.silentDays,
+        [
+          d.silent ? t('app.dashboard.silentFlag') : '',
+          d.gaps.length ? t('app.dashboard.gapFlag', { list: d.gaps.join(', ') }) : '',
+          d.forked ? t('app.dashboard.forkFlag') : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      ]),
+  });
+
   return (
     <>
       <PageHeader
@@ -329,6 +364,7 @@ export function HqDashboardPage() {
       <section className="card" aria-labelledby="hq-districts">
         <div className="card__title">
           <h2 id="hq-districts">{t('app.dashboard.table')}</h2>
+          <ListOutput fileName="hq-districts" load={sheet} />
           <label className="field field--inline">
             <span className="field__label">{t('app.dashboard.silentDays')}</span>
             <input

@@ -5,7 +5,7 @@
 // drill-down. Screenshots at 1366×768 in English and Hindi.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT } from '../../fixtures/cli.js';
@@ -128,6 +128,16 @@ test('first run as HQ, trust two districts, import their bundles, see the state 
   await expect(table.getByRole('row', { name: /Gaya/ })).toContainText(n(made.GAY!.citizens));
   await settle(page);
   await shot(page, 'screen-en-hq-app-dashboard', testInfo);
+
+  // The district table as CSV, through the save dialog.
+  const csv = path.join(dir, 'districts.csv');
+  await page.getByRole('region', { name: 'Districts' }).getByRole('button', { name: 'Export CSV' }).click();
+  await answerDialog(csv);
+  await expect.poll(() => existsSync(csv)).toBe(true);
+  const text = readFileSync(csv, 'utf8');
+  expect(text).toContain('Patna (PAT)');
+  expect(text).toContain('Gaya (GAY)');
+  expect(text).toContain(String(made.PAT!.citizens));
 
   await page.getByRole('button', { name: 'Open Patna' }).click();
   const detail = page.getByRole('region', { name: 'Patna: latest bundle' });
