@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toast.js';
 import { call } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { navigate } from '../../router/hash-router.js';
+import '../../styles/hq.css';
 
 interface HqFormValues extends Record<string, string> {
   name: string;
