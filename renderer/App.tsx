@@ -7,6 +7,7 @@ import { ErrorBanner } from './components/ErrorBanner.js';
 import { call } from './data/call.js';
 import { useQuery } from './data/use-query.js';
 import { FirstRunPage } from './pages/first-run/FirstRunPage.js';
+import { HqApp } from './pages/hq/HqApp.js';
 import { HOME, ROUTES } from './pages/routes.js';
 import { NotFoundPage } from './pages/UnavailablePage.js';
 import { matchRoute, navigate, useLocation } from './router/hash-router.js';
@@ -29,6 +30,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   useMenuEvents(i18n);
   const status = useQuery(() => call('app.status', {}), []);
+  // HQ mode (SPEC §8): an HQ store held by the app takes the whole window.
+  const hq = useQuery(() => call('hq.status', {}), []);
   useWindowTitle(status.data, currentLanguage(i18n));
   const { path } = useLocation();
   const ctx = useMemo(
@@ -52,7 +55,9 @@ export function App() {
 
   return (
     <AppStatusContext.Provider value={ctx}>
-      {ctx.status.hasRegister ? (
+      {hq.data?.open ? (
+        <HqApp hq={hq.data} onLeft={status.reload} />
+      ) : ctx.status.hasRegister ? (
         <AppShell district={ctx.status.district} path={path}>
           <RoutedPage />
         </AppShell>

@@ -8,6 +8,7 @@ import type { Progress } from '../contract/progress.js';
 import type { Actor, Work } from '../services/actor.js';
 import type { KeyProtector } from '../services/bundle/keys.js';
 import type { PrintToPdf } from '../services/bundle/report-pdf.js';
+import type { HqSlot } from './hq-session.js';
 
 export type { Progress };
 
@@ -34,6 +35,8 @@ export interface Session {
   close(): Promise<void>;
   /** Folder for registers, keys, outbox, logs (Electron userData; a temp dir in tests). */
   readonly dataDir: string;
+  /** The HQ store the app holds in HQ mode (SPEC §8); absent where HQ mode is not offered. */
+  readonly hq?: HqSlot;
 }
 
 /** What the program running the backend provides (app, preview, CLI, tests). */

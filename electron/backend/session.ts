@@ -8,6 +8,7 @@ import { AppError } from '../contract/errors.js';
 import { reconcileOnOpen } from '../services/privacy/erase.js';
 import { reconcileBundleStore } from '../services/bundle/store.js';
 import type { Session } from './context.js';
+import { HqSlot } from './hq-session.js';
 
 export interface FileSessionOptions {
   /** Where statements slower than `slowQueryMs` are reported (Signal's habit); none: not measured. */
@@ -19,12 +20,14 @@ export class FileSession implements Session {
   private current: RegisterDb | undefined;
   private readonly slowQuery: SlowQueryLog | undefined;
   private readonly log: ((line: string) => void) | undefined;
+  readonly hq: HqSlot;
 
   constructor(
     readonly dataDir: string,
     opts: FileSessionOptions = {},
   ) {
     mkdirSync(dataDir, { recursive: true });
+    this.hq = new HqSlot(dataDir);
     const log = opts.slowQueryLog;
     this.log = log;
     this.slowQuery = log

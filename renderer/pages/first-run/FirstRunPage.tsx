@@ -13,6 +13,7 @@ import { toErrorData, type ApiErrorData } from '../../data/errors.js';
 import { invalidate } from '../../data/use-query.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { navigate } from '../../router/hash-router.js';
+import { HqFirstRunCard } from '../hq/HqFirstRunCard.js';
 
 const DISTRICT_CODE = /^[A-Za-z0-9_-]{2,16}$/;
 
@@ -121,18 +122,21 @@ export function FirstRunPage() {
               </div>
             </Form>
           </section>
-          <section className="card first-run__card first-run__card--demo" aria-labelledby="fr-demo">
-            <h2 id="fr-demo">{t('demoTitle')}</h2>
-            <p className="muted">{t('demoBody')}</p>
-            {demoError ? <ErrorBanner error={demoError} onDismiss={() => setDemoError(null)} /> : null}
-            {demoBusy && demoProgress ? (
-              <ProgressBar label={t('opening')} done={demoProgress.done} total={demoProgress.total} />
-            ) : (
-              <button type="button" className="btn" onClick={onDemo} disabled={demoBusy}>
-                {demoBusy ? t('opening') : t('demo')}
-              </button>
-            )}
-          </section>
+          <div className="first-run__side">
+            <section className="card first-run__card first-run__card--demo" aria-labelledby="fr-demo">
+              <h2 id="fr-demo">{t('demoTitle')}</h2>
+              <p className="muted">{t('demoBody')}</p>
+              {demoError ? <ErrorBanner error={demoError} onDismiss={() => setDemoError(null)} /> : null}
+              {demoBusy && demoProgress ? (
+                <ProgressBar label={t('opening')} done={demoProgress.done} total={demoProgress.total} />
+              ) : (
+                <button type="button" className="btn" onClick={onDemo} disabled={demoBusy}>
+                  {demoBusy ? t('opening') : t('demo')}
+                </button>
+              )}
+            </section>
+            <HqFirstRunCard />
+          </div>
         </div>
         <p className="first-run__data muted">{t('dataFolder', { dir: status.dataDir })}</p>
       </main>

@@ -1,0 +1,83 @@
+// HQ mode (SPEC §8): when the app holds an HQ store, its own shell with the HQ sections (the
+// dashboard, importing bundles, trusted districts) instead of the district navigation.
+import { useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/ConfirmDialog.js';
+import { call } from '../../data/call.js';
+import { invalidate } from '../../data/use-query.js';
+import { currentLanguage } from '../../i18n/index.js';
+import { Link, navigate, useLocation } from '../../router/hash-router.js';
+import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
+import { HqDashboardPage } from './HqDashboardPage.js';
+import { HqImportPage } from './HqImportPage.js';
+import { HqTrustPage } from './HqTrustPage.js';
+import '../../styles/hq.css';
+
+const SECTIONS = [
+  { key: 'dashboard', path: '/hq', icon: '▦' },
+  { key: 'import', path: '/hq/import', icon: '⇩' },
+  { key: 'trust', path: '/hq/trust', icon: '⚿' },
+] as const;
+
+export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | null }; onLeft: () => void }) {
+  const { t, i18n } = useTranslation(['hq', 'common']);
+  const confirm = useConfirm();
+  const main = useRef<HTMLElement>(null);
+  const { path } = useLocation();
+  const active = SECTIONS.find((s) => s.path === path) ?? SECTIONS[0];
+  const name = currentLanguage(i18n) === 'hi' && hq.nameHi ? hq.nameHi : hq.name;
+
+  const leave = async () => {
+    if (!(await confirm({ title: t('app.leave'), body: t('app.leaveConfirm'), confirmLabel: t('app.leave') }))) return;
+    await call('hq.close', {});
+    navigate('/', undefined, { replace: true });
+    invalidate();
+    onLeft();
+  };
+
+  let page: ReactNode;
+  if (active.key === 'import') page = <HqImportPage />;
+  else if (active.key === 'trust') page = <HqTrustPage />;
+  else page = <HqDashboardPage />;
+
+  return (
+    <div className="app">
+      <header className="app__header">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            स
+          </span>
+          <span className="brand__name">{t('common:appName')}</span>
+        </div>
+        <div className="app__district">{t('app.modeLabel', { name })}</div>
+        <div className="app__header-tools">
+          <button type="button" className="btn btn--ghost btn--small" onClick={leave}>
+            {t('app.leave')}
+          </button>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <nav className="app__nav" aria-label={t('app.nav.label')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.key}>
+              <Link
+                to={s.path}
+                className={s === active ? 'nav-link is-active' : 'nav-link'}
+                aria-current={s === active ? 'page' : undefined}
+              >
+                <span className="nav-link__icon" aria-hidden="true">
+                  {s.icon}
+                </span>
+                <span className="nav-link__label">{t(`app.nav.${s.key}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app__main" id="main" ref={main} tabIndex={-1}>
+        <div className="page">{page}</div>
+      </main>
+    </div>
+  );
+}
