@@ -19,6 +19,7 @@ import edits from './edits.js';
 import lists from './lists.js';
 import privacy from './privacy.js';
 import hq from './hq.js';
+import registers from './registers.js';
 
 export const namespaces = {
   common,
@@ -36,6 +37,7 @@ export const namespaces = {
   lists,
   privacy,
   hq,
+  registers,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;
