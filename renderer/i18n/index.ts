@@ -20,6 +20,7 @@ import lists from './lists.js';
 import privacy from './privacy.js';
 import hq from './hq.js';
 import registers from './registers.js';
+import help from './help.js';
 
 export const namespaces = {
   common,
@@ -38,6 +39,7 @@ export const namespaces = {
   privacy,
   hq,
   registers,
+  help,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -34,9 +34,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       size="small"
       closeOnBackdrop
       footer={
-        <button type="button" className="btn btn--primary" onClick={onClose} data-autofocus>
-          {t('actions.close')}
-        </button>
+        <>
+          <Link to="/help" className="btn" onClick={onClose}>
+            {t('shortcuts.manual')} (F1)
+          </Link>
+          <button type="button" className="btn btn--primary" onClick={onClose} data-autofocus>
+            {t('actions.close')}
+          </button>
+        </>
       }
     >
       <dl className="shortcuts">

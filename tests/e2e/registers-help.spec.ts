@@ -1,6 +1,7 @@
 // Registers at any time (issue #11): from a real register, open the demo district through the
 // header's Registers dialog, come back through the recent list, refuse a file that is not a
-// register with its reason; both languages, screenshots at 1366×768.
+// register with its reason; F1 opens the manual (also from the shortcuts list); both languages,
+// screenshots at 1366×768.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,4 +66,45 @@ test('a file that is not a register is refused with the reason; nothing changes 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await setLanguage(page, 'en');
+});
+
+test('F1 opens the manual in both languages; the shortcuts list links to it', async ({}, testInfo) => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+  for (const h of [
+    'First run',
+    'Importing the old register',
+    'The rules (R1–R7)',
+    'Sending to HQ',
+    'Restoring a backup',
+  ]) {
+    await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
+  }
+  await expect(page.getByText('R4 — The district has a women staff group')).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'On this page' })
+    .getByRole('link', { name: 'Restoring a backup' })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Restoring a backup' })).toBeFocused();
+  await page.locator('main').evaluate((m) => m.scrollTo({ top: 0 }));
+  await settle(page);
+  await shot(page, 'help-en', testInfo, 1);
+
+  await setLanguage(page, 'hi');
+  await expect(page.getByRole('heading', { level: 1, name: 'सहायता' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'नियम (R1–R7)' })).toBeVisible();
+  await settle(page);
+  await shot(page, 'help-hi', testInfo, 1);
+
+  // From the shortcuts list ("?"), back in English.
+  await setLanguage(page, 'en');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.keyboard.press('?');
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(list).toContainText('F1');
+  await list.getByRole('link', { name: 'Open the help (manual) (F1)' }).click();
+  await expect(list).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
 });
