@@ -70,6 +70,7 @@ export function recentRegisters(ctx: HandlerContext): {
   name: string;
   exists: boolean;
   current: boolean;
+  district: { code: string; name: string; nameHi: string | null } | null;
 }[] {
   const { recent } = readAppState(ctx.session.dataDir);
   const open = ctx.session.hasDb() ? ctx.session.db().file : null;
@@ -83,6 +84,31 @@ export function recentRegisters(ctx: HandlerContext): {
       } catch {
         exists = false;
       }
-      return { file, name: path.basename(file), exists, current: file === open };
+      const current = file === open;
+      return {
+        file,
+        name: path.basename(file),
+        exists,
+        current,
+        district: exists ? districtOf(ctx, file, current) : null,
+      };
     });
+}
+
+/** The district a register file names, read without changing the file; null when unreadable. */
+function districtOf(
+  ctx: HandlerContext,
+  file: string,
+  current: boolean,
+): { code: string; name: string; nameHi: string | null } | null {
+  let db: RegisterDb | undefined;
+  try {
+    db = current ? ctx.session.db() : openRegister(file, { readonly: true, mustExist: true });
+    const d = getSetting(db, 'district');
+    return d ? { code: d.code, name: d.name, nameHi: d.nameHi ?? null } : null;
+  } catch {
+    return null;
+  } finally {
+    if (db && !current) void db.close();
+  }
 }

@@ -90,6 +90,8 @@ export function RegistersButton() {
       }),
     [run],
   );
+  const recentName = (r: Recent[number]) =>
+    r.district ? (lang === 'hi' && r.district.nameHi ? r.district.nameHi : r.district.name) : r.name;
   const openPath = (path: string) => run(() => call('app.openRegister', { path }));
   const openDemo = useCallback(
     () => run(() => call('app.openDemo', {}, { onProgress: (p) => setProgress({ done: p.done, total: p.total }) })),
@@ -156,10 +158,10 @@ export function RegistersButton() {
                     className="btn btn--ghost registers__recent-item"
                     onClick={() => void openPath(r.file)}
                     disabled={busy || r.current || !r.exists}
-                    aria-label={t('recentOpen', { name: r.name })}
+                    aria-label={t('recentOpen', { name: recentName(r) })}
                     title={r.file}
                   >
-                    <span className="registers__name">{r.name}</span>
+                    <span className="registers__name">{recentName(r)}</span>
                     <span className="muted registers__path">{r.file}</span>
                     {r.current ? <span className="badge">{t('isOpen')}</span> : null}
                     {!r.exists ? <span className="badge badge--missing">{t('missing')}</span> : null}

@@ -42,10 +42,10 @@ test('switch to the demo district and back through the recent list', async ({}, 
 
   await header().getByRole('button', { name: 'Registers' }).click();
   await expect(dialog.getByRole('list', { name: 'Recently opened' }).getByRole('listitem')).toHaveCount(2);
-  await expect(dialog.getByRole('button', { name: 'Open demo.sqlite' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Open Demo District', exact: true })).toBeDisabled();
   await settle(page);
   await shot(page, 'registers-dialog-en', testInfo);
-  await dialog.getByRole('button', { name: 'Open PAT.sqlite' }).click();
+  await dialog.getByRole('button', { name: 'Open Patna', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(header()).toContainText('Patna');
   expect((await s.harness.call('app.status', {})).registerFile).toBe(patFile);

@@ -96,12 +96,14 @@ describe('app.openDemo and app.recentRegisters', () => {
     await ok(ctx, 'app.openRegister', { path: pat.file });
     recent = (await ok(ctx, 'app.recentRegisters', {})).registers;
     expect(recent.map((r) => r.name)).toEqual(['PAT.sqlite', 'demo.sqlite']);
+    // Each names its district (read without changing the file).
+    expect(recent.map((r) => r.district?.code)).toEqual(['PAT', 'DEMO']);
 
     // A register deleted since stays in the list, marked missing.
     await ok(ctx, 'app.openDemo', {});
     rmSync(pat.file);
     recent = (await ok(ctx, 'app.recentRegisters', {})).registers;
-    expect(recent.find((r) => r.file === pat.file)).toMatchObject({ exists: false, current: false });
+    expect(recent.find((r) => r.file === pat.file)).toMatchObject({ exists: false, current: false, district: null });
     const r = await call(ctx, 'app.openRegister', { path: pat.file });
     expect(r).toMatchObject({ ok: false, error: { details: { reason: 'register_missing' } } });
   });
