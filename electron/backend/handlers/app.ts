@@ -74,7 +74,9 @@ export const appHandlers = implement({
 
   'app.openRegister': (a, ctx) => {
     checkRegisterFile(a.path);
-    const db = openAndRemember(ctx, a.path);
+    // The register already open stays as it is (no second connection to the same file).
+    const open = ctx.session.hasDb() ? ctx.session.db() : undefined;
+    const db = open && open.file === a.path ? open : openAndRemember(ctx, a.path);
     return { file: db.file, district: getSetting(db, 'district')! };
   },
 

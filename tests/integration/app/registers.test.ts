@@ -16,6 +16,8 @@ describe('app.openRegister', () => {
     const gaya = await ok(ctx, 'app.createRegister', { code: 'gaya', name: 'Gaya', nameHi: null });
     expect((await ok(ctx, 'app.status', {})).district).toMatchObject({ code: 'GAYA' });
 
+    // Opening the register already open changes nothing.
+    expect(await ok(ctx, 'app.openRegister', { path: gaya.file })).toMatchObject({ district: { code: 'GAYA' } });
     const back = await ok(ctx, 'app.openRegister', { path: pat.file });
     expect(back).toMatchObject({ file: pat.file, district: { code: 'PAT', name: 'Patna' } });
     const st = await ok(ctx, 'app.status', {});
