@@ -30,7 +30,15 @@ export interface ProgressMessage {
  * Menu commands sent to the page. A fixed list: the preload forwards only these, so a
  * compromised main-process sender cannot push arbitrary strings into the page's handlers.
  */
-export const MENU_EVENTS = ['open-workbook', 'export-register', 'language-en', 'language-hi'] as const;
+export const MENU_EVENTS = [
+  'open-workbook',
+  'export-register',
+  'language-en',
+  'language-hi',
+  'open-register',
+  'open-demo',
+  'recent-registers',
+] as const;
 export type MenuEvent = (typeof MENU_EVENTS)[number];
 
 export function isMenuEvent(value: unknown): value is MenuEvent {

@@ -74,7 +74,11 @@ export class FileSession implements Session {
 
 interface AppState {
   lastRegister?: string;
+  /** Registers opened, most recent first (at most RECENT_LIMIT), for File → recent registers. */
+  recent?: string[];
 }
+
+export const RECENT_LIMIT = 8;
 
 const stateFile = (dataDir: string) => path.join(dataDir, 'app-state.json');
 
@@ -101,4 +105,18 @@ export function writeAppState(dataDir: string, state: AppState): void {
 export function restoreSession(session: FileSession): void {
   const { lastRegister } = readAppState(session.dataDir);
   if (lastRegister && existsSync(lastRegister)) session.open(lastRegister);
+}
+
+/** Records `file` as the open register and puts it first in the recent list (issue #11). */
+export function rememberRegister(dataDir: string, file: string): void {
+  const state = readAppState(dataDir);
+  const before = Array.isArray(state.recent) ? state.recent.filter((f) => typeof f === 'string') : [];
+  const recent = [file, ...before.filter((f) => f !== file)].slice(0, RECENT_LIMIT);
+  writeAppState(dataDir, { ...state, lastRegister: file, recent });
+}
+
+/** Forgets which register to reopen (closing), keeping the recent list. */
+export function forgetLastRegister(dataDir: string): void {
+  const { recent } = readAppState(dataDir);
+  writeAppState(dataDir, Array.isArray(recent) ? { recent } : {});
 }

@@ -72,6 +72,9 @@ export const ERROR_REASONS = [
   'membership_active_again',
   'rule_confirm',
   'record_not_found',
+  'register_missing',
+  'register_is_hq',
+  'not_a_register',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -126,6 +126,7 @@ export default defineNamespace(
       submit: 'Save the form',
       cancel: 'Close a dialog or cancel a form',
       help: 'Show this list',
+      manual: 'Open the help (manual)',
       language: 'Switch English / Hindi',
     },
     notFound: {
@@ -260,6 +261,7 @@ export default defineNamespace(
       submit: 'फ़ॉर्म सहेजें',
       cancel: 'संवाद बंद करें या फ़ॉर्म रद्द करें',
       help: 'यह सूची दिखाएँ',
+      manual: 'सहायता (पुस्तिका) खोलें',
       language: 'अंग्रेज़ी / हिंदी बदलें',
     },
     notFound: {

@@ -30,6 +30,9 @@ const reasonEn = {
   membership_active_again: 'This member has joined the group again since; there is nothing to undo.',
   rule_confirm: 'This entry breaks rule {{rule}}. Confirm to record it anyway.',
   record_not_found: '“{{key}}” is not in the register (it may have been removed).',
+  register_missing: 'The file “{{file}}” is not there any more (moved, renamed or on a removed USB drive).',
+  register_is_hq: '“{{file}}” is a Police HQ database, not a district register.',
+  not_a_register: '“{{file}}” is not a Samooh district register.',
 } satisfies Reasons;
 
 const codeEn = {
@@ -99,6 +102,9 @@ export default defineNamespace(
       membership_active_again: 'यह सदस्य तब से फिर समूह में जुड़ चुका है; पूर्ववत करने को कुछ नहीं है।',
       rule_confirm: 'यह प्रविष्टि नियम {{rule}} तोड़ती है। फिर भी दर्ज करने के लिए पुष्टि करें।',
       record_not_found: '“{{key}}” रजिस्टर में नहीं है (संभवतः हटा दिया गया है)।',
+      register_missing: 'फ़ाइल “{{file}}” अब वहाँ नहीं है (हटाई गई, नाम बदला गया या USB निकाल ली गई)।',
+      register_is_hq: '“{{file}}” पुलिस मुख्यालय का डेटाबेस है, ज़िले का रजिस्टर नहीं।',
+      not_a_register: '“{{file}}” समूह का ज़िला रजिस्टर नहीं है।',
     },
   },
 );

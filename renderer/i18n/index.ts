@@ -19,6 +19,8 @@ import edits from './edits.js';
 import lists from './lists.js';
 import privacy from './privacy.js';
 import hq from './hq.js';
+import registers from './registers.js';
+import help from './help.js';
 
 export const namespaces = {
   common,
@@ -36,6 +38,8 @@ export const namespaces = {
   lists,
   privacy,
   hq,
+  registers,
+  help,
 } as const;
 
 export type NamespaceName = keyof typeof namespaces;

@@ -13,6 +13,7 @@ import { SendPage } from './send/SendPage.js';
 import { BackupsPage } from './backup/BackupsPage.js';
 import { ReconcilePage } from './reconcile/ReconcilePage.js';
 import { PolicyPage } from './hq/PolicyPage.js';
+import { HelpPage } from './help/HelpPage.js';
 
 export interface PageProps {
   params: Params;
@@ -38,6 +39,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/backups', render: () => <BackupsPage /> },
   { path: '/units/:unit/groups/:code/reconcile', render: ({ params }) => <ReconcilePage code={params.code!} /> },
   { path: '/policy', render: ({ query }) => <PolicyPage query={query} /> },
+  { path: '/help', render: () => <HelpPage /> },
 ];
 
 /** Where '/' (and the app's start) goes. */

@@ -10,6 +10,7 @@ import { GlobalSearch, GlobalSearchButton, useGlobalSearchShortcut } from './Glo
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV_ITEMS, navItemFor } from './nav-items.js';
 import { OperatorControl } from './OperatorControl.js';
+import { RegistersButton } from './RegistersMenu.js';
 import { SHORTCUTS, useGlobalShortcuts } from './shortcuts.js';
 
 export interface DistrictInfo {
@@ -33,9 +34,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       size="small"
       closeOnBackdrop
       footer={
-        <button type="button" className="btn btn--primary" onClick={onClose} data-autofocus>
-          {t('actions.close')}
-        </button>
+        <>
+          <Link to="/help" className="btn" onClick={onClose}>
+            {t('shortcuts.manual')} (F1)
+          </Link>
+          <button type="button" className="btn btn--primary" onClick={onClose} data-autofocus>
+            {t('actions.close')}
+          </button>
+        </>
       }
     >
       <dl className="shortcuts">
@@ -103,6 +109,7 @@ export function AppShell({ district, path, children }: AppShellProps) {
         ) : null}
         <div className="app__header-tools">
           <OperatorControl />
+          <RegistersButton />
           <GlobalSearchButton onOpen={openSearch} />
           <button type="button" className="btn btn--ghost btn--small" onClick={openHelp} aria-keyshortcuts="?">
             {t('shortcuts.open')}

@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import { api, type MenuEvent } from '../api/index.js';
 import { switchLanguage } from '../i18n/index.js';
 import { navigate } from '../router/hash-router.js';
+import { registersMenuEvent } from './RegistersMenu.js';
 
 export function handleMenuEvent(i18n: I18n, event: MenuEvent): void {
   switch (event) {
@@ -19,6 +20,11 @@ export function handleMenuEvent(i18n: I18n, event: MenuEvent): void {
       break;
     case 'export-register':
       navigate('/import', { tab: 'export' });
+      break;
+    case 'open-register':
+    case 'open-demo':
+    case 'recent-registers':
+      registersMenuEvent(event);
       break;
   }
 }

@@ -22,6 +22,7 @@ export interface ShortcutHelp {
     | 'submit'
     | 'cancel'
     | 'help'
+    | 'manual'
     | 'language';
 }
 
@@ -39,6 +40,7 @@ export const SHORTCUTS: readonly ShortcutHelp[] = [
   { keys: 'Esc', what: 'cancel' },
   { keys: 'Alt+L', what: 'language' },
   { keys: '?', what: 'help' },
+  { keys: 'F1', what: 'manual' },
 ];
 
 function typingIn(target: EventTarget | null): boolean {
@@ -54,7 +56,14 @@ function dialogOpen(): boolean {
 export function useGlobalShortcuts(i18n: I18n, openHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || dialogOpen()) return;
+      if (e.defaultPrevented) return;
+      // F1 opens the manual from anywhere, also from a field (it never types text).
+      if (e.key === 'F1' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+        e.preventDefault();
+        if (!dialogOpen()) navigate('/help');
+        return;
+      }
+      if (dialogOpen()) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
         const item = NAV_ITEMS.find((n) => e.code === `Digit${n.shortcut}` || e.key === n.shortcut);
         if (item) {

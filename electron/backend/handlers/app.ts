@@ -8,11 +8,16 @@ import { DEMO_DISTRICT, fillDemoIfEmpty } from '../../services/demo/demo.js';
 import { initialiseRegister } from '../../services/register/district.js';
 import { keyProtectorOf } from '../context.js';
 import { implement } from '../define.js';
-import { openAndRemember, registerPath } from '../registers.js';
-import { writeAppState } from '../session.js';
+import { checkRegisterFile, openAndRemember, recentRegisters, registerPath } from '../registers.js';
+import { forgetLastRegister } from '../session.js';
 
 const workbookFilters = [
   { name: 'Excel workbook / CSV', extensions: ['xlsx', 'csv'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const registerFilters = [
+  { name: 'Samooh register', extensions: ['sqlite', 'db'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -67,14 +72,27 @@ export const appHandlers = implement({
     return { file: db.file, district: getSetting(db, 'district')!, keyId: key.keyId, filled: filled?.counts ?? null };
   },
 
+  'app.openRegister': (a, ctx) => {
+    checkRegisterFile(a.path);
+    // The register already open stays as it is (no second connection to the same file).
+    const open = ctx.session.hasDb() ? ctx.session.db() : undefined;
+    const db = open && open.file === a.path ? open : openAndRemember(ctx, a.path);
+    return { file: db.file, district: getSetting(db, 'district')! };
+  },
+
+  'app.recentRegisters': (_a, ctx) => ({ registers: recentRegisters(ctx) }),
+
   'app.closeRegister': async (_a, ctx) => {
     await ctx.session.close();
-    writeAppState(ctx.session.dataDir, {});
+    forgetLastRegister(ctx.session.dataDir);
     return { closed: true };
   },
 
   'dialog.openWorkbook': async (_a, ctx) => ({
     path: await ctx.dialogs.openFile({ title: 'Open register workbook', filters: workbookFilters }),
+  }),
+  'dialog.openRegister': async (_a, ctx) => ({
+    path: await ctx.dialogs.openFile({ title: 'Open register', filters: registerFilters }),
   }),
   'dialog.chooseFolder': async (a, ctx) => ({
     path: await ctx.dialogs.openFolder({ title: a.title ?? 'Choose a folder' }),

@@ -13,8 +13,19 @@ export const appCalls = {
     nameHi: optionalText,
   }),
   'app.openDemo': noArgs,
+  /** Switches to another register file (issue #11); refuses an HQ database or any other file. */
+  'app.openRegister': z.object({
+    path: z
+      .string()
+      .min(1)
+      .max(4096)
+      .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute path'),
+  }),
+  /** The last registers opened, most recent first; missing files are marked. */
+  'app.recentRegisters': noArgs,
   'app.closeRegister': noArgs,
   'dialog.openWorkbook': noArgs,
+  'dialog.openRegister': noArgs,
   'dialog.chooseFolder': z.object({ title: z.string().max(200).optional() }),
   'dialog.saveFile': z.object({ defaultName: z.string().min(1).max(200), kind: z.enum(SAVE_KINDS) }),
 };

@@ -30,6 +30,15 @@ describe('application menu', () => {
     expect(m.find('File', 'quit')).toBeDefined();
   });
 
+  it('File offers the registers at any time (issue #11): open register, the demo district, recent registers', () => {
+    const m = build();
+    m.click('File', 'Open register…');
+    m.click('File', 'Open demo district');
+    m.click('File', 'Recent registers…');
+    expect(m.sent).toEqual(['open-register', 'open-demo', 'recent-registers']);
+    expect(m.find('File', 'Open register…')?.accelerator).toBe('CmdOrCtrl+Shift+O');
+  });
+
   it('opens About from Help', () => {
     const m = build();
     m.click('Help', 'About Samooh');

@@ -1,0 +1,70 @@
+// The manual inside the app (F1, issue #11): first run, importing the old register, the rules
+// R1–R7 in a clerk's words, sending to HQ, restoring a backup. Words in the `help` namespace.
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.js';
+import '../../styles/registers.css';
+
+const SECTIONS = ['firstRun', 'import', 'rules', 'send', 'backup', 'keys'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const PARAGRAPHS: Record<Section, readonly string[]> = {
+  firstRun: ['p1', 'p2', 'p3'],
+  import: ['p1', 'p2', 'p3'],
+  rules: ['intro'],
+  send: ['p1', 'p2', 'p3'],
+  backup: ['p1', 'p2', 'p3'],
+  keys: ['p1'],
+};
+
+const RULES = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'] as const;
+
+export function HelpPage() {
+  const { t } = useTranslation('help');
+  // Keys are built from the tables above, all of which exist in both languages (typed namespace).
+  const say = (key: string) => t(key as never);
+  return (
+    <div className="page help">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <nav className="card help__contents" aria-label={t('contents')}>
+        <ol>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a
+                href={`#help-${s}`}
+                onClick={(e) => {
+                  // The app routes on the hash; jump within the page instead.
+                  e.preventDefault();
+                  const target = document.getElementById(`help-${s}`);
+                  target?.scrollIntoView({ block: 'start' });
+                  target?.focus({ preventScroll: true });
+                }}
+              >
+                {say(`${s}.title`)}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {SECTIONS.map((s) => (
+        <section key={s} className="card help__section" aria-labelledby={`help-${s}`}>
+          <h2 id={`help-${s}`} tabIndex={-1}>
+            {say(`${s}.title`)}
+          </h2>
+          {PARAGRAPHS[s].map((p) => (
+            <p key={p}>{say(`${s}.${p}`)}</p>
+          ))}
+          {s === 'rules' ? (
+            <>
+              <ul className="help__rules">
+                {RULES.map((r) => (
+                  <li key={r}>{say(`rules.${r}`)}</li>
+                ))}
+              </ul>
+              <p>{t('rules.p1')}</p>
+            </>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}
