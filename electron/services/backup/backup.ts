@@ -43,7 +43,20 @@ export function backupFileName(district: string, now: Date, kind: BackupKind): s
   return `samooh-${district}-${stamp(now)}${suffix}.sqlite`;
 }
 
-const NAME_RE = /^samooh-[A-Za-z0-9_-]+?-(\d{8}-\d{6})(-auto|-replaced)?\.sqlite$/;
+/**
+ * A backup name not yet taken in `folder`: two backups within one second (a clerk pressing "Back
+ * up now" twice, a restore right after one) get `-2`, `-3`… after the time, never an error.
+ */
+export function freeBackupPath(folder: string, district: string, now: Date, kind: BackupKind): string {
+  const name = backupFileName(district, now, kind);
+  let file = path.join(folder, name);
+  for (let n = 2; existsSync(file); n++) {
+    file = path.join(folder, name.replace(`-${stamp(now)}`, `-${stamp(now)}-${n}`));
+  }
+  return file;
+}
+
+const NAME_RE = /^samooh-[A-Za-z0-9_-]+?-(\d{8}-\d{6})(?:-\d+)?(-auto|-replaced)?\.sqlite$/;
 
 export interface BackupWritten {
   file: string;
@@ -114,7 +127,7 @@ export async function backupNow(
   if (to.kind === 'file') return writeBackup(db, to.file, by);
   const folder = to.kind === 'folder' ? to.folder : backupsDir(db.file);
   if (to.kind === 'own') mkdirSync(folder, { recursive: true });
-  return writeBackup(db, path.join(folder, backupFileName(districtCode(db), now, 'manual')), by);
+  return writeBackup(db, freeBackupPath(folder, districtCode(db), now, 'manual'), by);
 }
 
 export interface BackupEntry {

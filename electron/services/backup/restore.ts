@@ -25,7 +25,7 @@ import type { RegisterDb } from '../../../db/register-db.js';
 import { AppError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import { copyFileDurably, sha256OfFile, syncDir } from '../bundle/store-files.js';
-import { backupFileName, backupsDir, writeBackup } from './backup.js';
+import { backupsDir, freeBackupPath, writeBackup } from './backup.js';
 import { carryForward, readSidecar, rowsAhead, writeSidecar } from './outbox-sidecar.js';
 
 /** A state-size register is ≈ 100 MB; a "backup" 40 times that is not one of ours. */
@@ -214,7 +214,7 @@ export async function restoreBackup(
     const folder = backupsDir(registerFile);
     mkdirSync(folder, { recursive: true });
     const code = plan.current.district?.code ?? plan.backup.district?.code ?? 'register';
-    keptAs = path.join(folder, backupFileName(code, now, 'replaced'));
+    keptAs = freeBackupPath(folder, code, now, 'replaced');
     try {
       transaction(s.db, () => {
         carryForward(s.db, s.carry, by.operator, now);

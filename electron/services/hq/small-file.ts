@@ -1,17 +1,8 @@
-// Small text files HQ mode reads (a .pub key, a policy and its signature): regular files only,
-// the size checked before reading, so a wrong pick (a video, a device) costs nothing.
-import { lstatSync, readFileSync } from 'node:fs';
-import { AppError } from '../../contract/errors.js';
+// Small text files HQ mode reads (a .pub key, a policy and its signature): through the one guard
+// every file a user names goes through (services/file-input): regular files only, the type and
+// size checked on the open descriptor before reading, a reason for every refusal.
+import { readRegularFile } from '../file-input/regular-file.js';
 
 export function readSmallFile(file: string, what: string, max = 4096): Buffer {
-  let st;
-  try {
-    st = lstatSync(file);
-  } catch {
-    throw new AppError('BAD_FILE', `There is no ${what} at ${file}.`, { file });
-  }
-  if (!st.isFile()) throw new AppError('BAD_FILE', `${file} is not a regular file.`, { file });
-  if (st.size > max)
-    throw new AppError('BAD_FILE', `${file} is ${st.size} bytes; a ${what} is at most ${max}.`, { file });
-  return readFileSync(file);
+  return readRegularFile(file, { maxBytes: max, what });
 }

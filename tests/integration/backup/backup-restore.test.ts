@@ -49,6 +49,19 @@ describe('backup', () => {
     expect(list.keep).toBe(10);
   });
 
+  it('two backups within the same second both succeed, the second named -2, and both are listed', async () => {
+    const ctx = await district();
+    const first = await ok(ctx, 'backup.create', { to: { kind: 'own' } });
+    const second = await ok(ctx, 'backup.create', { to: { kind: 'own' } });
+    expect(path.basename(first.file)).toBe('samooh-PAT-20260105-103000.sqlite');
+    expect(path.basename(second.file)).toBe('samooh-PAT-20260105-103000-2.sqlite');
+    const list = await ok(ctx, 'backup.list', {});
+    expect(list.backups.map((b) => b.fileName).sort()).toEqual([
+      'samooh-PAT-20260105-103000-2.sqlite',
+      'samooh-PAT-20260105-103000.sqlite',
+    ]);
+  });
+
   it('backs up automatically on close and daily, keeping the last N', async () => {
     const ctx = await district();
     await ok(ctx, 'backup.settings.set', { keep: 2 });
