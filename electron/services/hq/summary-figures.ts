@@ -1,6 +1,7 @@
 // What HQ keeps of a district's data/summary.json (already checked against its schema by the
 // verifier): the summary block's figures as columns the state report sums, the block itself, and
 // the units that are not compliant (the drill-down's "short units").
+import type { HqBundlesTable } from '../../../db/hq/schema.js';
 import type { ComplianceReport } from '../compliance/types.js';
 
 export interface ShortUnit {
@@ -14,26 +15,30 @@ export interface ShortUnit {
   shortfall: number;
 }
 
+/** The figures columns of an HQ bundle row: declared once, in the HQ schema. */
+type FigureColumns = Pick<
+  HqBundlesTable,
+  | 'units'
+  | 'compliant'
+  | 'short'
+  | 'missing'
+  | 'citizens'
+  | 'memberships'
+  | 'staffTotal'
+  | 'staffCovered'
+  | 'womenStaffTotal'
+  | 'womenStaffInWomenGroup'
+  | 'thanas'
+  | 'thanasCompliant'
+  | 'womenGroups'
+  | 'summary'
+  | 'shortUnits'
+>;
+
 export interface SummaryFigures {
   generatedAt: string;
   policyVersion: number;
-  columns: {
-    units: number;
-    compliant: number;
-    short: number;
-    missing: number;
-    citizens: number;
-    memberships: number;
-    staffTotal: number;
-    staffCovered: number;
-    womenStaffTotal: number;
-    womenStaffInWomenGroup: number;
-    thanas: number;
-    thanasCompliant: number;
-    womenGroups: number;
-    summary: string;
-    shortUnits: string;
-  };
+  columns: FigureColumns;
 }
 
 /** Units not compliant kept per bundle; the rest are counted, not listed. */
