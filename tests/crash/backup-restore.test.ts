@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addGroup, addUnit, fillGroup, makeRegister } from '../fixtures/builders.js';
 import { samooh } from '../fixtures/cli.js';
-import { crashRuns, countSyscalls, hasStrace, killAtRandom, killAtSyscall, seededRandom } from '../fixtures/crash.js';
+import { crashRuns, countSyscalls, hasStrace } from '../fixtures/crash.js';
 import { registerDigest } from '../fixtures/digest.js';
-import { auditVerifies, contentDigest, foldWal, integrity, killPlan, resetFrom } from './checks.js';
+import { auditVerifies, contentDigest, foldWal, integrity, killRun, resetFrom } from './checks.js';
 
 const RUNS = crashRuns(3);
 /** Each killed run and its checks spawn the CLI a few times (≈ 10 s on a busy machine). */
@@ -45,11 +45,7 @@ describe.runIf(hasStrace())('crash: backup and restore', () => {
         const before = registerDigest(work).sha256;
         const out = path.join(dir, `backup-${i}.sqlite`);
         const args = ['backup', '--db', work, '--out', out];
-        const plan = killPlan(counts, i, seededRandom(5000 + i));
-        const r =
-          plan === 'random'
-            ? killAtRandom(args, counts, seededRandom(6000 + i))
-            : killAtSyscall(args, plan.syscall, plan.when);
+        const r = killRun(args, counts, i, 5000, 6000);
         const label = `run ${i} (${r.what})`;
         if (r.killed) killed++;
         expect(integrity(work), label).toBe('ok');
@@ -100,11 +96,7 @@ describe.runIf(hasStrace())('crash: backup and restore', () => {
       const states = { before: 0, after: 0 };
       for (let i = 0; i < RUNS; i++) {
         resetFrom(template, work);
-        const plan = killPlan(counts, i, seededRandom(7000 + i));
-        const r =
-          plan === 'random'
-            ? killAtRandom(args, counts, seededRandom(8000 + i))
-            : killAtSyscall(args, plan.syscall, plan.when);
+        const r = killRun(args, counts, i, 7000, 8000);
         const label = `run ${i} (${r.what})`;
         if (r.killed) killed++;
         expect(integrity(work), label).toBe('ok');

@@ -19,9 +19,9 @@ import { bundleStoreDir } from '../../electron/services/bundle/store.js';
 import { addGroup, addUnit, fillGroup } from '../fixtures/builders.js';
 import { samooh } from '../fixtures/cli.js';
 import { TEST_KDF_COST } from '../fixtures/context.js';
-import { crashRuns, countSyscalls, hasStrace, killAtRandom, killAtSyscall, seededRandom } from '../fixtures/crash.js';
+import { crashRuns, countSyscalls, hasStrace } from '../fixtures/crash.js';
 import { tempDir } from '../fixtures/temp.js';
-import { auditVerifies, contentDigest, foldWal, integrity, killPlan, resetFrom } from './checks.js';
+import { auditVerifies, contentDigest, foldWal, integrity, killRun, resetFrom } from './checks.js';
 
 const RUNS = crashRuns(3);
 /** Each killed run and its checks spawn the CLI a few times (≈ 10 s on a busy machine). */
@@ -93,11 +93,7 @@ describe.runIf(hasStrace())('crash: bundle export', () => {
       for (let i = 0; i < RUNS; i++) {
         fresh();
         const before = contentDigest(work, BUNDLE_TABLES);
-        const plan = killPlan(counts, i, seededRandom(3000 + i));
-        const r =
-          plan === 'random'
-            ? killAtRandom(args, counts, seededRandom(4000 + i), PASS)
-            : killAtSyscall(args, plan.syscall, plan.when, PASS);
+        const r = killRun(args, counts, i, 3000, 4000, PASS);
         const label = `run ${i} (${r.what})`;
         if (r.killed) killed++;
         else expect(r.status, `${label}: ${r.stderr}`).toBe(0);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { samooh } from '../fixtures/cli.js';
+import { killAtRandom, killAtSyscall, seededRandom } from '../fixtures/crash.js';
 
 /** Opens the register as the next start would (recovering its WAL) and runs integrity_check. */
 export function integrity(file: string): string {
@@ -112,4 +113,22 @@ export function killPlan(
   const critical = CRITICAL_SYSCALLS.filter((s) => counts.has(s));
   const syscall = critical[(i / 2) % critical.length]!;
   return { syscall, when: 1 + Math.floor(random() * counts.get(syscall)!) };
+}
+
+/**
+ * Run `i` of a scenario, killed as `killPlan` says: the plan drawn from `planSeed + i`, a random
+ * moment from `momentSeed + i` (fixed seeds: a failing run is the same run next time).
+ */
+export function killRun(
+  args: string[],
+  counts: Map<string, number>,
+  i: number,
+  planSeed: number,
+  momentSeed: number,
+  env: Record<string, string | undefined> = {},
+) {
+  const plan = killPlan(counts, i, seededRandom(planSeed + i));
+  return plan === 'random'
+    ? killAtRandom(args, counts, seededRandom(momentSeed + i), env)
+    : killAtSyscall(args, plan.syscall, plan.when, env);
 }

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { addGroup, addMembership, addPerson, addUnit, fillGroup, makeRegister } from '../fixtures/builders.js';
 import { samooh } from '../fixtures/cli.js';
-import { crashRuns, countSyscalls, hasStrace, killAtRandom, killAtSyscall, seededRandom } from '../fixtures/crash.js';
-import { auditVerifies, foldWal, integrity, killPlan, resetFrom } from './checks.js';
+import { crashRuns, countSyscalls, hasStrace } from '../fixtures/crash.js';
+import { auditVerifies, foldWal, integrity, killRun, resetFrom } from './checks.js';
 
 const RUNS = crashRuns(3);
 const TIMEOUT = 120_000 + RUNS * 30_000;
@@ -83,11 +83,7 @@ describe.runIf(hasStrace())('crash: erasure', () => {
       let finishedByNextStart = 0;
       for (let i = 0; i < RUNS; i++) {
         fresh();
-        const plan = killPlan(counts, i, seededRandom(7300 + i));
-        const r =
-          plan === 'random'
-            ? killAtRandom(args, counts, seededRandom(8300 + i))
-            : killAtSyscall(args, plan.syscall, plan.when);
+        const r = killRun(args, counts, i, 7300, 8300);
         const label = `run ${i} (${r.what})`;
         if (r.killed) killed++;
         else expect(r.status, `${label}: ${r.stderr}`).toBe(0);

@@ -5,11 +5,11 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crashRuns, countSyscalls, hasStrace, killAtRandom, killAtSyscall, seededRandom } from '../fixtures/crash.js';
+import { crashRuns, countSyscalls, hasStrace } from '../fixtures/crash.js';
 import { makeRegister } from '../fixtures/builders.js';
 import { samooh } from '../fixtures/cli.js';
 import { messyWorkbook } from '../integration/register-io/messy-workbook.js';
-import { auditVerifies, contentDigest, foldWal, integrity, killPlan, resetFrom } from './checks.js';
+import { auditVerifies, contentDigest, foldWal, integrity, killRun, resetFrom } from './checks.js';
 
 const RUNS = crashRuns(3);
 /** Each killed run and its checks spawn the CLI a few times (≈ 10 s on a busy machine). */
@@ -38,11 +38,7 @@ describe.runIf(hasStrace())('crash: import', () => {
       const states = { before: 0, after: 0 };
       for (let i = 0; i < RUNS; i++) {
         resetFrom(template, work);
-        const plan = killPlan(counts, i, seededRandom(1000 + i));
-        const r =
-          plan === 'random'
-            ? killAtRandom(args, counts, seededRandom(2000 + i))
-            : killAtSyscall(args, plan.syscall, plan.when);
+        const r = killRun(args, counts, i, 1000, 2000);
         const label = `run ${i} (${r.what})`;
         if (r.killed) killed++;
         expect(integrity(work), label).toBe('ok');
