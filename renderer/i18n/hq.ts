@@ -8,7 +8,9 @@ export default defineNamespace(
       modeLabel: 'HQ: {{name}}',
       nav: { label: 'HQ sections', dashboard: 'HQ dashboard', import: 'Import bundles', trust: 'Trusted districts' },
       leave: 'Leave HQ mode',
-      leaveConfirm: 'Leave HQ mode? The HQ database stays on this PC; choose “This PC is at HQ” again to return.',
+      leaveConfirm:
+        'Leave HQ mode? The HQ database stays on this PC; choose “This PC is at HQ” again, or open the HQ database file, to return.',
+      openAnother: 'Open another HQ database…',
       firstRun: {
         title: 'This PC is at HQ',
         body: 'Police HQ receives the signed bundles districts send, checks them and sees the state’s totals. This makes the HQ database and the HQ key on this PC.',
@@ -18,6 +20,11 @@ export default defineNamespace(
         create: 'Set up HQ',
         creating: 'Setting up…',
         created: 'HQ database made. HQ key ID: {{id}}',
+        openBody:
+          'Already have an HQ database (from this PC earlier, or copied from the old HQ PC)? Open it as it is: nothing in it is changed.',
+        open: 'Open an HQ database file…',
+        opening: 'Opening…',
+        opened: 'HQ database “{{name}}” is open.',
       },
       dashboard: {
         title: 'HQ dashboard',
@@ -166,7 +173,9 @@ export default defineNamespace(
       modeLabel: 'मुख्यालय: {{name}}',
       nav: { label: 'मुख्यालय के भाग', dashboard: 'मुख्यालय डैशबोर्ड', import: 'बंडल आयात', trust: 'भरोसेमंद ज़िले' },
       leave: 'मुख्यालय मोड छोड़ें',
-      leaveConfirm: 'मुख्यालय मोड छोड़ें? मुख्यालय डेटाबेस इसी पीसी पर रहेगा; लौटने के लिए फिर “यह पीसी मुख्यालय में है” चुनें।',
+      leaveConfirm:
+        'मुख्यालय मोड छोड़ें? मुख्यालय डेटाबेस इसी पीसी पर रहेगा; लौटने के लिए फिर “यह पीसी मुख्यालय में है” चुनें, या मुख्यालय डेटाबेस फ़ाइल खोलें।',
+      openAnother: 'दूसरा मुख्यालय डेटाबेस खोलें…',
       firstRun: {
         title: 'यह पीसी मुख्यालय में है',
         body: 'पुलिस मुख्यालय ज़िलों के भेजे हस्ताक्षरित बंडल लेता है, उनकी जाँच करता है और राज्य का कुल देखता है। इससे इस पीसी पर मुख्यालय डेटाबेस और मुख्यालय कुंजी बनेगी।',
@@ -176,6 +185,11 @@ export default defineNamespace(
         create: 'मुख्यालय शुरू करें',
         creating: 'बन रहा है…',
         created: 'मुख्यालय डेटाबेस बन गया। मुख्यालय कुंजी ID: {{id}}',
+        openBody:
+          'पहले से मुख्यालय डेटाबेस है (इसी पीसी पर पहले का, या पुराने मुख्यालय पीसी से कॉपी किया)? उसे जैसा है वैसा खोलें: उसमें कुछ नहीं बदलेगा।',
+        open: 'मुख्यालय डेटाबेस फ़ाइल खोलें…',
+        opening: 'खुल रहा है…',
+        opened: 'मुख्यालय डेटाबेस “{{name}}” खुल गया।',
       },
       dashboard: {
         title: 'मुख्यालय डैशबोर्ड',

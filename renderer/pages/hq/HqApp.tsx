@@ -1,6 +1,9 @@
 // HQ mode (SPEC §8): when the app holds an HQ store, its own shell with the HQ sections (the
 // dashboard, importing bundles, trusted districts) instead of the district navigation.
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import type { ApiError } from '../../api/index.js';
+import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { useToast } from '../../components/Toast.js';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/ConfirmDialog.js';
 import { call } from '../../data/call.js';
@@ -27,6 +30,23 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
   const active = SECTIONS.find((s) => s.path === path) ?? SECTIONS[0];
   const name = currentLanguage(i18n) === 'hi' && hq.nameHi ? hq.nameHi : hq.name;
 
+  const toast = useToast();
+  const [switchError, setSwitchError] = useState<ApiError | null>(null);
+  // Another HQ database (last year's, or one brought from another desk): the one open now is
+  // closed only once the chosen file has opened as an HQ database; a refusal leaves it open.
+  const openAnother = async () => {
+    setSwitchError(null);
+    try {
+      const r = await call('hq.open', {});
+      if (r.cancelled) return;
+      toast({ message: t('app.firstRun.opened', { name: r.open ? r.name : '' }) });
+      navigate('/hq', undefined, { replace: true });
+      invalidate();
+    } catch (err) {
+      setSwitchError(err as ApiError);
+    }
+  };
+
   const leave = async () => {
     if (!(await confirm({ title: t('app.leave'), body: t('app.leaveConfirm'), confirmLabel: t('app.leave') }))) return;
     await call('hq.close', {});
@@ -51,6 +71,9 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
         </div>
         <div className="app__district">{t('app.modeLabel', { name })}</div>
         <div className="app__header-tools">
+          <button type="button" className="btn btn--ghost btn--small" onClick={openAnother}>
+            {t('app.openAnother')}
+          </button>
           <button type="button" className="btn btn--ghost btn--small" onClick={leave}>
             {t('app.leave')}
           </button>
@@ -76,7 +99,10 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
         </ul>
       </nav>
       <main className="app__main" id="main" ref={main} tabIndex={-1}>
-        <div className="page">{page}</div>
+        <div className="page">
+          {switchError ? <ErrorBanner error={switchError} onDismiss={() => setSwitchError(null)} /> : null}
+          {page}
+        </div>
       </main>
     </div>
   );
