@@ -26,6 +26,7 @@ import {
 } from '../../../electron/services/hq/state-report.js';
 import { openHqStore } from '../../../electron/services/hq/store.js';
 import { trustDistrictKey } from '../../../electron/services/hq/trust.js';
+import { samooh } from '../../fixtures/cli.js';
 import { actorAt, craftBundle, exportBundle, makeDistrict, makeHqStore, scratchDir } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -247,3 +248,49 @@ function formatDmy(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}-${m}-${y}`;
 }
+
+describe('samooh hq report --pdf/--html', () => {
+  it('writes the PDF and the HTML, says so, and lists them in --json', () => {
+    const pdf = path.join(scratch.dir, 'cli-state.pdf');
+    const html = path.join(scratch.dir, 'cli-state.html');
+    const r = samooh(['hq', 'report', '--db', hqFile, '--silent-days', '5', '--pdf', pdf, '--html', html]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Wrote the state report (PDF, `);
+    expect(r.stdout).toContain(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdftotext(pdf);
+    expect(text).toContain('2,00,000');
+    expect(text).toContain('Police HQ Bihar');
+    expect(text).toContain('पटना');
+    expect(readFileSync(html, 'utf8')).toContain('5 दिन से अधिक');
+
+    const j = samooh(['hq', 'report', '--db', hqFile, '--html', html, '--json']);
+    expect(j.status, j.stderr).toBe(0);
+    const doc = j.json() as { state: { citizens: number }; files: { kind: string; file: string; bytes: number }[] };
+    expect(doc.files).toEqual([{ kind: 'html', file: html, bytes: readFileSync(html).length }]);
+    expect(doc.state.citizens).toBe(hqReport(db, NOW).state.citizens);
+  }, 120_000);
+
+  it('refuses bad report files and a missing Chromium with exit 2 and a message, writing nothing', () => {
+    const missingFolder = samooh(['hq', 'report', '--db', hqFile, '--pdf', path.join(scratch.dir, 'nope', 'x.pdf')]);
+    expect(missingFolder.status).toBe(2);
+    expect(missingFolder.stderr).toMatch(/--pdf: no folder/);
+    const notPdf = samooh(['hq', 'report', '--db', hqFile, '--pdf', path.join(scratch.dir, 'state.txt')]);
+    expect(notPdf.status).toBe(2);
+    expect(notPdf.stderr).toMatch(/must end in \.pdf/);
+    mkdirSync(path.join(scratch.dir, 'a-folder.pdf'));
+    const dir = samooh(['hq', 'report', '--db', hqFile, '--pdf', path.join(scratch.dir, 'a-folder.pdf')]);
+    expect(dir.status).toBe(2);
+    expect(dir.stderr).toMatch(/is not a regular file/);
+    const out = path.join(scratch.dir, 'no-chromium.pdf');
+    const noChromium = samooh(['hq', 'report', '--db', hqFile, '--pdf', out], {
+      SAMOOH_CHROMIUM: path.join(scratch.dir, 'no-such-chromium'),
+    });
+    expect(noChromium.status).toBe(2);
+    expect(noChromium.stderr).toMatch(/needs Chromium/);
+    expect(existsSync(out)).toBe(false);
+    const notHq = samooh(['hq', 'report', '--db', path.join(scratch.dir, 'PAT.sqlite'), '--pdf', out]);
+    expect(notHq.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+});
