@@ -268,9 +268,15 @@ Examples:
             import('../services/hq/state-report.js'),
             import('../harness/preview-platform.js'),
           ]);
-          const w = await writeStateReportPdf(db, pdf, chromiumPrintToPdf(), { ...at, progress: stderrProgress() }, {
-            silentDays,
-          });
+          const w = await writeStateReportPdf(
+            db,
+            pdf,
+            chromiumPrintToPdf(),
+            { ...at, progress: stderrProgress() },
+            {
+              silentDays,
+            },
+          );
           files.push({ kind: 'pdf', file: w.file, bytes: w.bytes });
         }
         return report;

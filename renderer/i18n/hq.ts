@@ -80,7 +80,11 @@ export default defineNamespace(
       report: {
         button: 'State report (PDF)…',
         making: 'Preparing the state report',
-        phase: { read: 'Reading each district’s latest bundle', render: 'Printing the pages', write: 'Saving the file' },
+        phase: {
+          read: 'Reading each district’s latest bundle',
+          render: 'Printing the pages',
+          write: 'Saving the file',
+        },
         savedTitle: 'State report saved:',
         open: 'Open the report',
       },

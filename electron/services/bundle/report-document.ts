@@ -7,7 +7,8 @@ import { fontFaceCss } from './report-fonts.js';
 /** Nothing a report loads: inline styles, data: fonts and images (the print window's policy too). */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
-export const REPORT_FONT_STACK = "'Samooh Noto Devanagari', 'Nirmala UI', 'Mangal', 'Noto Sans Devanagari', Arial, sans-serif";
+export const REPORT_FONT_STACK =
+  "'Samooh Noto Devanagari', 'Nirmala UI', 'Mangal', 'Noto Sans Devanagari', Arial, sans-serif";
 
 /** Every string from a register or a bundle is hostile: all text goes through esc(). */
 export function esc(s: unknown): string {
@@ -37,8 +38,7 @@ export function cssString(s: string): string {
 export const count = (v: number) => v.toLocaleString('en-IN');
 
 /** part of whole as `12.5 %`, or a dash when there is no whole. */
-export const percentOf = (part: number, whole: number) =>
-  whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—';
+export const percentOf = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—');
 
 /** Both languages side by side: Hindi first, as the district reads it. */
 export const bi = (hi: string, en: string) =>

@@ -393,9 +393,9 @@ ${uncoveredList}
 
 <footer>
 <p>${bi(
-    'यह रिपोर्ट हस्ताक्षरित बंडल का भाग है। जाँच:',
-    'This report is part of a signed bundle. To check it:',
-  )}<br><span class="code">minisign -V -H -p district.pub -m tagmanifest-sha256.txt</span> ${bi('फिर BagIt मैनिफेस्ट', 'then the BagIt manifests')} (<span class="code">sha256sum -c manifest-sha256.txt</span>).</p>
+      'यह रिपोर्ट हस्ताक्षरित बंडल का भाग है। जाँच:',
+      'This report is part of a signed bundle. To check it:',
+    )}<br><span class="code">minisign -V -H -p district.pub -m tagmanifest-sha256.txt</span> ${bi('फिर BagIt मैनिफेस्ट', 'then the BagIt manifests')} (<span class="code">sha256sum -c manifest-sha256.txt</span>).</p>
 <p>Samooh (समूह)</p>
 </footer>`,
   });

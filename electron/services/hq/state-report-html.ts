@@ -118,9 +118,14 @@ function attentionCards(r: HqReport): string {
     `<div class="card${warn && value > 0 ? ' warn' : ''}"><div class="v">${count(value)}</div><div class="l">${esc(hi)}<br><span class="en">${esc(en)}</span></div></div>`;
   return (
     `<div class="cards attention">` +
-    card(`${r.silentDaysLimit} दिन से अधिक मौन ज़िले`, `districts silent over ${r.silentDaysLimit} days`, s.districtsSilent, true) +
+    card(
+      `${r.silentDaysLimit} दिन से अधिक चुप ज़िले`,
+      `districts silent over ${r.silentDaysLimit} days`,
+      s.districtsSilent,
+      true,
+    ) +
     card('क्रम में अंतराल वाले ज़िले', 'districts with gaps', s.districtsWithGaps, true) +
-    card('फोर्क चिह्नित ज़िले', 'districts flagged for a fork', s.districtsForked, true) +
+    card('टकराव चिह्नित ज़िले', 'districts flagged for a fork', s.districtsForked, true) +
     card('पुरानी नीति पर ज़िले', 'districts on an old policy', s.districtsOnOldPolicy, true) +
     `</div>`
   );
@@ -130,7 +135,7 @@ function districtRow(d: DistrictRow, currentPolicy: number): string {
   const none = `<span class="none">${bi('कोई बंडल नहीं', 'no bundle')}</span>`;
   const has = d.latestSequence !== null;
   const flags = [
-    d.forked ? `<span class="badge fork">${bi('फोर्क', 'fork')}</span>` : '',
+    d.forked ? `<span class="badge fork">${bi('टकराव', 'fork')}</span>` : '',
     d.gaps.length ? `<span class="badge gap">${bi('अंतराल', 'gaps')}: ${esc(d.gaps.map(count).join(', '))}</span>` : '',
   ]
     .filter(Boolean)
@@ -161,7 +166,7 @@ function districtsTable(r: HqReport): string {
   return (
     `<table class="districts"><thead><tr><th>${bi('कोड', 'Code')}</th><th>${bi('ज़िला', 'District')}</th>` +
     `<th>${bi('क्रम', 'Seq.')}</th><th>${bi('अंतिम बंडल', 'Latest bundle')}</th><th>${bi('अनुपालित', 'Compliant')}</th>` +
-    `<th>${bi('सदस्य', 'Members')}</th><th>${bi('मौन दिन', 'Silent days')}</th><th>${bi('अंतराल / फोर्क', 'Gaps / forks')}</th>` +
+    `<th>${bi('सदस्य', 'Members')}</th><th>${bi('चुप दिन', 'Days silent')}</th><th>${bi('अंतराल / टकराव', 'Gaps / forks')}</th>` +
     `<th>${bi('नीति', 'Policy')}</th></tr></thead><tbody>${rows}` +
     // The state row once, after the last district (a tfoot would repeat on every page).
     `<tr class="total"><td></td><td>${bi('राज्य', 'State')}</td><td></td><td></td>` +
@@ -271,7 +276,7 @@ export function renderStateReportHtml(input: StateReportInput): string {
 <table class="meta">
 <tr><td>${bi('तैयार', 'Generated')}</td><td>${esc(generated)} ${bi('(भारतीय समय)', '(India time)')}</td></tr>
 <tr><td>${bi('रिपोर्ट करने वाले ज़िले', 'Districts reporting')}</td><td>${count(s.districtsReporting)} / ${count(s.districtsTrusted)} ${bi('विश्वसनीय', 'trusted')}</td></tr>
-<tr><td>${bi('मौन', 'Silent')}</td><td>${bi(`${r.silentDaysLimit} दिन से अधिक बिना बंडल`, `no bundle for more than ${r.silentDaysLimit} days`)}</td></tr>
+<tr><td>${bi('चुप', 'Silent')}</td><td>${bi(`${r.silentDaysLimit} दिन से अधिक बिना बंडल`, `no bundle for more than ${r.silentDaysLimit} days`)}</td></tr>
 <tr><td>${bi('वर्तमान नीति', 'Current policy')}</td><td>v${r.currentPolicyVersion}</td></tr>
 </table>
 </header>

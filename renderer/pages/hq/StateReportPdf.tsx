@@ -69,15 +69,19 @@ export function useStateReportPdf(silentDays: number): { button: ReactNode; pane
   let panel: ReactNode = null;
   if (state.kind === 'running') {
     panel = (
-      <section className="card" aria-label={t('app.report.making')}>
+      <section className="card hq-report" aria-label={t('app.report.making')}>
         <ProgressBar label={t('app.report.making')} done={state.done} total={state.total} detail={phase(state.phase)} />
       </section>
     );
   } else if (state.kind === 'failed') {
-    panel = <ErrorBanner error={state.error} onDismiss={() => setState({ kind: 'idle' })} onRetry={() => void make()} />;
+    panel = (
+      <div className="hq-report">
+        <ErrorBanner error={state.error} onDismiss={() => setState({ kind: 'idle' })} onRetry={() => void make()} />
+      </div>
+    );
   } else if (state.kind === 'saved') {
     panel = (
-      <section className="card hq-report-saved" role="status" aria-label={t('app.report.savedTitle')}>
+      <section className="card hq-report hq-report-saved" role="status" aria-label={t('app.report.savedTitle')}>
         {openError ? <ErrorBanner error={openError} onDismiss={() => setOpenError(null)} /> : null}
         <p>
           <strong>{t('app.report.savedTitle')}</strong> <span className="mono">{state.file}</span>

@@ -117,7 +117,15 @@ test('HQ with two districts: the state report is saved as a PDF and opened', asy
   await expect(saved).toContainText(file);
   expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  for (const word of ['Police HQ Bihar', '2,00,000', 'PAT', 'GAY', 'पटना', 'राज्य', n(made.PAT!.citizens + made.GAY!.citizens)])
+  for (const word of [
+    'Police HQ Bihar',
+    '2,00,000',
+    'PAT',
+    'GAY',
+    'पटना',
+    'राज्य',
+    n(made.PAT!.citizens + made.GAY!.citizens),
+  ])
     expect(text).toContain(word);
   await settle(page);
   await shot(page, 'screen-en-hq-state-report', testInfo);

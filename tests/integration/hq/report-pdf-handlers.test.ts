@@ -40,7 +40,10 @@ describe('hq.reportPdf and hq.openFile', () => {
 
     // No printer in this program: a clear error, no file.
     const noPrinter = await call(ctx, 'hq.reportPdf', { file });
-    expect(noPrinter).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: /Printing to PDF is not available/ } });
+    expect(noPrinter).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: /Printing to PDF is not available/ },
+    });
     expect(existsSync(file)).toBe(false);
 
     ctx.setPlatform({ printToPdf: chromiumPrintToPdf('/usr/bin/chromium') });

@@ -116,10 +116,16 @@ describe('HQ state report (PDF)', () => {
 
     const file = path.join(scratch.dir, 'state report.pdf');
     const progress: string[] = [];
-    const w = await writeStateReportPdf(db, file, chromiumPrintToPdf(CHROMIUM), {
-      ...NOW,
-      progress: (p) => progress.push(p.phase),
-    }, { silentDays: 3 });
+    const w = await writeStateReportPdf(
+      db,
+      file,
+      chromiumPrintToPdf(CHROMIUM),
+      {
+        ...NOW,
+        progress: (p) => progress.push(p.phase),
+      },
+      { silentDays: 3 },
+    );
     expect(w).toMatchObject({ file, districts: 6, generatedAt: '2026-03-20T09:15:00.000Z' });
     expect(w.bytes).toBe(readFileSync(file).length);
     expect(progress).toEqual(['read', 'render', 'write', 'write']);
@@ -168,7 +174,9 @@ describe('HQ state report (PDF)', () => {
     // may give in visual order): the headings, district names, the footer.
     for (const word of ['राज्य', 'अनुपालन', 'लक्ष्य', 'सदस्य', 'पटना', 'भागलपुर', 'पुलिस मुख्यालय', 'पृष्ठ', 'कमी'])
       expect(text).toContain(word);
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/SamoohNotoDevanagari|Noto ?Sans ?Devanagari/i);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(
+      /SamoohNotoDevanagari|Noto ?Sans ?Devanagari/i,
+    );
 
     // The footer on every page: the HQ, the time, page k of n.
     for (let k = 1; k <= pages; k++) {
