@@ -83,7 +83,8 @@ Examples:
   samooh hq init --db hq.sqlite --name "Police HQ Bihar"
   samooh hq trust --db hq.sqlite --district PAT patna.pub --name Patna
   samooh hq import --db hq.sqlite /media/usb/bundles
-  samooh hq report --db hq.sqlite --silent-days 14`,
+  samooh hq report --db hq.sqlite --silent-days 14
+  samooh hq report --db hq.sqlite --pdf state-report.pdf`,
     );
 
   hq.command('init')
@@ -232,7 +233,7 @@ Examples:
     });
 
   hq.command('report')
-    .description("the state-wide consolidation of every district's latest bundle")
+    .description("the state-wide consolidation of every district's latest bundle (--pdf: the printable report)")
     .requiredOption('--db <file>', 'the HQ database')
     .option('--silent-days <n>', 'a district is silent after this many days without a bundle', '14')
     .option('--pdf <file>', 'also write the printable bilingual state report as an A4 PDF (needs Chromium)')
@@ -242,7 +243,9 @@ Examples:
       'after',
       `
 The PDF is printed by Chromium (a system chromium, or the one SAMOOH_CHROMIUM names); the app
-prints the same report with its own engine (HQ dashboard → State report (PDF)).
+prints the same report with its own engine (HQ dashboard → State report (PDF)). Files are
+written whole or not at all. Exit 0 on success; 2 on bad usage, a file that cannot be written
+(no such folder, not a .pdf/.html name, a folder in the way) or no Chromium to print with.
 
 Examples:
   samooh hq report --db hq.sqlite --silent-days 10
@@ -303,7 +306,8 @@ Examples:
             .join('; ');
           return `${d.code.padEnd(8)}  ${String(d.latestSequence ?? '—').padEnd(4)}  ${(d.receivedAt ?? '—').slice(0, 10).padEnd(10)}  ${String(d.silentDays).padStart(6)}  ${d.percentCompliant === null ? '        —' : `${d.percentCompliant}%`.padStart(9)}  ${n(d.summary?.citizens ?? 0).padStart(8)}  ${flags}`;
         }),
-        ...files.map((f) => `\nWrote the state report (${f.kind.toUpperCase()}, ${n(f.bytes)} bytes): ${f.file}`),
+        ...(files.length ? [''] : []),
+        ...files.map((f) => `Wrote the state report (${f.kind.toUpperCase()}, ${n(f.bytes)} bytes): ${f.file}`),
       ].join('\n');
       print(opts, { exitCode: 0, json: files.length ? { ...r, files } : r, text });
     });
