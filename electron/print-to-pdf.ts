@@ -4,10 +4,11 @@
 // injected, so tests drive it with fakes.
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
 import type { PrintToPdf } from './services/bundle/report-pdf.js';
+import { REPORT_CSP } from './services/bundle/report-document.js';
 import { APP_SCHEME, APP_HOST } from './security.js';
 
-/** The report's own policy (report-html.ts): inline styles and data: fonts/images, nothing else. */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+/** The reports' own policy (report-document.ts): inline styles and data: fonts/images, nothing else. */
+export const PRINT_CSP = REPORT_CSP;
 export const PRINT_PARTITION = 'samooh-print';
 
 type WindowLike = Pick<ElectronBrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {

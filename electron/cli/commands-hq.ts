@@ -51,6 +51,27 @@ function int(v: string, name: string, min = 0): number {
 
 const n = (x: number) => x.toLocaleString('en-IN');
 
+/** A report file to write: its folder must exist, and it must not be a folder itself. */
+function outputFile(file: string, option: string, ext: string): string {
+  const abs = path.resolve(file);
+  let folder;
+  try {
+    folder = lstatSync(path.dirname(abs));
+  } catch {
+    throw new CliError(2, `${option}: no folder ${path.dirname(abs)}`);
+  }
+  if (!folder.isDirectory()) throw new CliError(2, `${option}: ${path.dirname(abs)} is not a folder`);
+  let st;
+  try {
+    st = lstatSync(abs);
+  } catch {
+    st = null;
+  }
+  if (st && !st.isFile()) throw new CliError(2, `${option}: ${abs} exists and is not a regular file`);
+  if (path.extname(abs).toLowerCase() !== ext) throw new CliError(2, `${option}: the file name must end in ${ext}`);
+  return abs;
+}
+
 export function registerHqCommands(program: Command): void {
   const hq = program
     .command('hq')
@@ -62,7 +83,8 @@ Examples:
   samooh hq init --db hq.sqlite --name "Police HQ Bihar"
   samooh hq trust --db hq.sqlite --district PAT patna.pub --name Patna
   samooh hq import --db hq.sqlite /media/usb/bundles
-  samooh hq report --db hq.sqlite --silent-days 14`,
+  samooh hq report --db hq.sqlite --silent-days 14
+  samooh hq report --db hq.sqlite --pdf state-report.pdf`,
     );
 
   hq.command('init')
@@ -211,14 +233,57 @@ Examples:
     });
 
   hq.command('report')
-    .description("the state-wide consolidation of every district's latest bundle")
+    .description("the state-wide consolidation of every district's latest bundle (--pdf: the printable report)")
     .requiredOption('--db <file>', 'the HQ database')
     .option('--silent-days <n>', 'a district is silent after this many days without a bundle', '14')
-    .option('--json', 'print one JSON document')
-    .action(async (opts: GlobalOpts & { silentDays: string }) => {
+    .option('--pdf <file>', 'also write the printable bilingual state report as an A4 PDF (needs Chromium)')
+    .option('--html <file>', 'also write the same report as one self-contained HTML file')
+    .option('--json', 'print one JSON document (with --pdf/--html, "files" lists what was written)')
+    .addHelpText(
+      'after',
+      `
+The PDF is printed by Chromium (a system chromium, or the one SAMOOH_CHROMIUM names); the app
+prints the same report with its own engine (HQ dashboard → State report (PDF)). Files are
+written whole or not at all. Exit 0 on success; 2 on bad usage, a file that cannot be written
+(no such folder, not a .pdf/.html name, a folder in the way) or no Chromium to print with.
+
+Examples:
+  samooh hq report --db hq.sqlite --silent-days 10
+  samooh hq report --db hq.sqlite --pdf state-report.pdf --html state-report.html`,
+    )
+    .action(async (opts: GlobalOpts & { silentDays: string; pdf?: string; html?: string }) => {
       const silentDays = int(opts.silentDays, '--silent-days');
+      const pdf = opts.pdf === undefined ? undefined : outputFile(opts.pdf, '--pdf', '.pdf');
+      const html = opts.html === undefined ? undefined : outputFile(opts.html, '--html', '.html');
       const { hqReport } = await import('../services/hq/report.js');
-      const r = await withHq(opts, (db) => hqReport(db, actor(), { silentDays }));
+      const files: { kind: 'pdf' | 'html'; file: string; bytes: number }[] = [];
+      const r = await withHq(opts, async (db) => {
+        const now = new Date();
+        const at = { ...actor(), now: () => now };
+        const report = hqReport(db, at, { silentDays });
+        if (html) {
+          const { writeStateReportHtml } = await import('../services/hq/state-report.js');
+          const w = writeStateReportHtml(db, html, at, { silentDays });
+          files.push({ kind: 'html', file: w.file, bytes: w.bytes });
+        }
+        if (pdf) {
+          const [{ writeStateReportPdf }, { chromiumPrintToPdf }] = await Promise.all([
+            import('../services/hq/state-report.js'),
+            import('../harness/preview-platform.js'),
+          ]);
+          const w = await writeStateReportPdf(
+            db,
+            pdf,
+            chromiumPrintToPdf(),
+            { ...at, progress: stderrProgress() },
+            {
+              silentDays,
+            },
+          );
+          files.push({ kind: 'pdf', file: w.file, bytes: w.bytes });
+        }
+        return report;
+      });
       const s = r.state;
       const t = r.targets;
       const text = [
@@ -241,8 +306,10 @@ Examples:
             .join('; ');
           return `${d.code.padEnd(8)}  ${String(d.latestSequence ?? '—').padEnd(4)}  ${(d.receivedAt ?? '—').slice(0, 10).padEnd(10)}  ${String(d.silentDays).padStart(6)}  ${d.percentCompliant === null ? '        —' : `${d.percentCompliant}%`.padStart(9)}  ${n(d.summary?.citizens ?? 0).padStart(8)}  ${flags}`;
         }),
+        ...(files.length ? [''] : []),
+        ...files.map((f) => `Wrote the state report (${f.kind.toUpperCase()}, ${n(f.bytes)} bytes): ${f.file}`),
       ].join('\n');
-      print(opts, { exitCode: 0, json: r, text });
+      print(opts, { exitCode: 0, json: files.length ? { ...r, files } : r, text });
     });
 
   hq.command('targets')

@@ -71,11 +71,17 @@ interface PdfBrowser {
 /** Prints with Chromium (SAMOOH_CHROMIUM, or a system Chromium). */
 export function chromiumPrintToPdf(executablePath = process.env.SAMOOH_CHROMIUM): PrintToPdf {
   return async (html) => {
-    const exe = executablePath ?? CHROMIUM_CANDIDATES.find((c) => existsSync(c));
+    // A named program that is not there is "no Chromium", said in words, not a launch failure.
+    const exe =
+      executablePath !== undefined
+        ? existsSync(executablePath)
+          ? executablePath
+          : undefined
+        : CHROMIUM_CANDIDATES.find((c) => existsSync(c));
     if (!exe) {
       throw new AppError(
         'INTERNAL',
-        'Printing a PDF in the preview needs Chromium: install it, or set SAMOOH_CHROMIUM.',
+        'Printing a PDF outside the app (the preview, the command line) needs Chromium: install it, or set SAMOOH_CHROMIUM to its program file.',
       );
     }
     // A variable specifier keeps the bundler from pulling playwright-core into the harness.

@@ -84,6 +84,17 @@ export default defineNamespace(
         close: 'Close',
         units: 'Units',
       },
+      report: {
+        button: 'State report (PDF)…',
+        making: 'Preparing the state report',
+        phase: {
+          read: 'Reading each district’s latest bundle',
+          render: 'Printing the pages',
+          write: 'Saving the file',
+        },
+        savedTitle: 'State report saved:',
+        open: 'Open the report',
+      },
       import: {
         title: 'Import bundles',
         subtitle: 'The signed .zip files districts send; each is checked before it counts',
@@ -248,6 +259,13 @@ export default defineNamespace(
         missing: 'समूह नहीं',
         close: 'बंद करें',
         units: 'इकाइयाँ',
+      },
+      report: {
+        button: 'राज्य रिपोर्ट (PDF)…',
+        making: 'राज्य रिपोर्ट तैयार हो रही है',
+        phase: { read: 'हर ज़िले का नवीनतम बंडल पढ़ा जा रहा है', render: 'पृष्ठ छापे जा रहे हैं', write: 'फ़ाइल सहेजी जा रही है' },
+        savedTitle: 'राज्य रिपोर्ट सहेजी गई:',
+        open: 'रिपोर्ट खोलें',
       },
       import: {
         title: 'बंडल आयात',

@@ -6,9 +6,10 @@ import { importBundles } from '../../services/hq/import.js';
 import { importSignedPolicyFile, policyStatus, trustHqKeyFile } from '../../services/hq/policy-district.js';
 import { districtDetail, hqReport, setHqTargets } from '../../services/hq/report.js';
 import { readSmallFile } from '../../services/hq/small-file.js';
+import { writeStateReportPdf } from '../../services/hq/state-report.js';
 import { createHqStore, hqInfo } from '../../services/hq/store.js';
 import { listTrustedKeys, retireKey, trustDistrictKey } from '../../services/hq/trust.js';
-import { keyProtectorOf, type HandlerContext } from '../context.js';
+import { keyProtectorOf, printToPdfOf, type HandlerContext } from '../context.js';
 import type { HqSlot } from '../hq-session.js';
 import { implement } from '../define.js';
 
@@ -79,6 +80,19 @@ export const hqHandlers = implement({
   },
   'hq.report': (a, ctx) => hqReport(hqDb(ctx), ctx, a.silentDays !== undefined ? { silentDays: a.silentDays } : {}),
   'hq.district': (a, ctx) => districtDetail(hqDb(ctx), a.code),
+  'hq.reportPdf': (a, ctx) =>
+    writeStateReportPdf(
+      hqDb(ctx),
+      a.file,
+      printToPdfOf(ctx),
+      ctx,
+      a.silentDays !== undefined ? { silentDays: a.silentDays } : {},
+    ),
+  'hq.openFile': async (a, ctx) => {
+    // The dialogs' openPath opens only files this run of the app wrote (OpenablePaths).
+    await ctx.dialogs.openPath(a.file);
+    return { opened: true as const };
+  },
   'hq.targets.set': (a, ctx) => {
     const patch = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Parameters<
       typeof setHqTargets

@@ -31,6 +31,13 @@ export const hqCalls = {
   'hq.close': noArgs,
   'hq.report': z.object({ silentDays: z.number().int().min(1).max(3650).optional() }),
   'hq.district': z.object({ code: districtCode }),
+  /** The printable state report (A4 PDF, Hindi and English) written to a file the user chose. */
+  'hq.reportPdf': z.object({
+    file: absolutePath.refine((p) => /\.pdf$/i.test(p), 'a file name ending in .pdf'),
+    silentDays: z.number().int().min(1).max(3650).optional(),
+  }),
+  /** Hands a file the app wrote (the state report) to the OS viewer; any other file is refused. */
+  'hq.openFile': z.object({ file: absolutePath }),
   'hq.targets.set': z.object({
     citizens: target.optional(),
     compliantPercent: target.max(100).optional(),

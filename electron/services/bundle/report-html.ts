@@ -7,7 +7,7 @@
 // through esc().
 import type { ComplianceReport, RuleResult, UnitCompliance } from '../compliance/types.js';
 import { formatDate, formatDateTime } from '../../contract/dates.js';
-import { fontFaceCss } from './report-fonts.js';
+import { bi, count, esc, percentOf, REPORT_STATUS, REPORT_UNIT_TYPE, reportDocument } from './report-document.js';
 
 /** An officer in no group, as the report names them (not by service number alone). */
 export interface UncoveredOfficer {
@@ -37,35 +37,11 @@ export interface ReportMeta {
   uncoveredOfficers?: readonly UncoveredOfficer[];
 }
 
-export function esc(s: unknown): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+const n = count;
+const pct = percentOf;
 
-const n = (v: number) => v.toLocaleString('en-IN');
-const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—');
-
-/** Both languages side by side: Hindi first, as the district reads it. */
-const bi = (hi: string, en: string) =>
-  `<span lang="hi">${esc(hi)}</span> <span class="en" lang="en">/ ${esc(en)}</span>`;
-
-const STATUS: Record<UnitCompliance['status'], { hi: string; en: string; color: string }> = {
-  compliant: { hi: 'अनुपालित', en: 'compliant', color: '#2e7d32' },
-  short: { hi: 'कमी', en: 'short', color: '#ef8f00' },
-  missing: { hi: 'समूह नहीं', en: 'missing', color: '#c62828' },
-};
-
-const UNIT_TYPE: Record<string, { hi: string; en: string }> = {
-  thana: { hi: 'थाना', en: 'Thana' },
-  op: { hi: 'सहायक थाना / ओपी', en: 'OP' },
-  district_centre: { hi: 'जिला पुलिस केंद्र', en: 'District centre' },
-  division: { hi: 'प्रभाग', en: 'Division' },
-  other: { hi: 'अन्य', en: 'Other' },
-};
+const STATUS = REPORT_STATUS;
+const UNIT_TYPE = REPORT_UNIT_TYPE;
 
 const GENDER: Record<string, { hi: string; en: string }> = {
   F: { hi: 'महिला', en: 'Women' },
@@ -365,45 +341,18 @@ export function renderReportHtml(report: ComplianceReport, meta: ReportMeta): st
   const card = (hi: string, en: string, value: string) =>
     `<div class="card"><div class="v">${esc(value)}</div><div class="l">${esc(hi)}<br><span class="en">${esc(en)}</span></div></div>`;
 
-  return `<!DOCTYPE html>
-<html lang="hi">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Samooh">
-<title>${esc(`Samooh — ${district.name} (${district.code}) — ${formatDate(meta.baggingDate)}`)}</title>
-<style>
-${fontFaceCss()}
-@page { size: A4; margin: 14mm 12mm; }
-* { box-sizing: border-box; }
-body { font-family: 'Samooh Noto Devanagari', 'Nirmala UI', 'Mangal', 'Noto Sans Devanagari', Arial, sans-serif;
-  color: #111; margin: 0 auto; max-width: 190mm; font-size: 10.5pt; line-height: 1.45; padding: 8px; }
-h1 { font-size: 17pt; margin: 0 0 2px; } h2 { font-size: 13pt; border-bottom: 2px solid #1565c0; margin-top: 18px; }
-h3 { font-size: 11pt; margin: 6px 0 2px; } .en { color: #444; font-weight: normal; }
-.meta { width: 100%; border-collapse: collapse; margin: 6px 0 8px; font-size: 9.5pt; }
-.meta td { border: 1px solid #bbb; padding: 3px 6px; } .meta td:first-child { width: 34%; background: #f4f6fa; }
+  return reportDocument({
+    title: `Samooh — ${district.name} (${district.code}) — ${formatDate(meta.baggingDate)}`,
+    css: `@page { size: A4; margin: 14mm 12mm; }
 .keyid { font-family: Consolas, 'DejaVu Sans Mono', monospace; font-size: 13pt; font-weight: bold; letter-spacing: 1px; }
-.cards { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
-.card { border: 1px solid #bbb; border-radius: 4px; padding: 5px 8px; min-width: 29%; flex: 1; break-inside: avoid; }
-.card .v { font-size: 15pt; font-weight: bold; } .card .l { font-size: 8.5pt; }
 .rule { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #ddd; padding-top: 4px; }
 .rid { display: inline-block; background: #1565c0; color: #fff; padding: 0 6px; border-radius: 3px; }
 .verdict { margin: 2px 0; font-weight: bold; } .pass { color: #2e7d32; } .fail { color: #c62828; }
 figure { margin: 4px 0 8px; } svg.fig { display: block; max-width: 100%; height: auto; }
 svg .t { font-size: 13px; font-family: inherit; } svg .s { font-size: 10px; font-family: inherit; }
-table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin: 6px 0; }
-th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: left; vertical-align: top; }
-thead { display: table-header-group; } tr { break-inside: avoid; } th { background: #f4f6fa; }
-.num { text-align: right; font-variant-numeric: tabular-nums; } .code { font-family: Consolas, 'DejaVu Sans Mono', monospace; font-size: 8pt; word-break: break-all; }
-.small { font-size: 8pt; } .badge { color: #fff; padding: 0 4px; border-radius: 3px; white-space: nowrap; }
-.none, .note { color: #555; margin: 2px 0; } .warn { border: 2px solid #c62828; padding: 4px 8px; }
-footer { margin-top: 16px; font-size: 8.5pt; color: #333; border-top: 1px solid #bbb; }
-@media print { body { padding: 0; } h2 { break-after: avoid; } }
-</style>
-</head>
-<body>
-<header>
+.warn { border: 2px solid #c62828; padding: 4px 8px; }
+footer { margin-top: 16px; font-size: 8.5pt; color: #333; border-top: 1px solid #bbb; }`,
+    body: `<header>
 <h1>${bi('व्हाट्सऐप समूह अनुपालन रिपोर्ट', 'WhatsApp group compliance report')}</h1>
 <div><strong>${esc(title)}</strong></div>
 <table class="meta">
@@ -444,12 +393,10 @@ ${uncoveredList}
 
 <footer>
 <p>${bi(
-    'यह रिपोर्ट हस्ताक्षरित बंडल का भाग है। जाँच:',
-    'This report is part of a signed bundle. To check it:',
-  )}<br><span class="code">minisign -V -H -p district.pub -m tagmanifest-sha256.txt</span> ${bi('फिर BagIt मैनिफेस्ट', 'then the BagIt manifests')} (<span class="code">sha256sum -c manifest-sha256.txt</span>).</p>
+      'यह रिपोर्ट हस्ताक्षरित बंडल का भाग है। जाँच:',
+      'This report is part of a signed bundle. To check it:',
+    )}<br><span class="code">minisign -V -H -p district.pub -m tagmanifest-sha256.txt</span> ${bi('फिर BagIt मैनिफेस्ट', 'then the BagIt manifests')} (<span class="code">sha256sum -c manifest-sha256.txt</span>).</p>
 <p>Samooh (समूह)</p>
-</footer>
-</body>
-</html>
-`;
+</footer>`,
+  });
 }

@@ -1,6 +1,7 @@
 // The report as PDF for the SP's file. Rendering is the platform's job (Electron's
 // webContents.printToPDF in the app, Chromium's page.pdf in tests), injected as `printToPdf`;
-// this checks that what came back is a PDF and writes it atomically.
+// this checks that what came back is a PDF and writes it atomically. HQ's state report
+// (services/hq/state-report.ts) prints through the same two functions.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors.js';
 
@@ -15,19 +16,23 @@ export async function reportPdf(html: string, printToPdf: PrintToPdf): Promise<B
   return pdf;
 }
 
-export async function writeReportPdf(
-  file: string,
-  html: string,
-  printToPdf: PrintToPdf,
-): Promise<{ file: string; bytes: number }> {
-  const pdf = await reportPdf(html, printToPdf);
+/** Writes a report file (PDF or HTML) whole or not at all: a `.partial` renamed into place. */
+export function writeReportFile(file: string, bytes: Buffer | string): { file: string; bytes: number } {
   const tmp = `${file}.partial`;
   try {
-    writeFileSync(tmp, pdf);
+    writeFileSync(tmp, bytes);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { file });
   }
-  return { file, bytes: pdf.length };
+  return { file, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
+}
+
+export async function writeReportPdf(
+  file: string,
+  html: string,
+  printToPdf: PrintToPdf,
+): Promise<{ file: string; bytes: number }> {
+  return writeReportFile(file, await reportPdf(html, printToPdf));
 }

@@ -1,6 +1,7 @@
 // The HQ dashboard (SPEC §8): state totals over each district's latest bundle against HQ's
 // targets (editable), the district table (silent, gaps and forks flagged), the trend, and a
-// district's latest summary and short units on click. Figures come from hq.report.
+// district's latest summary and short units on click, and the printable state report (PDF).
+// Figures come from hq.report.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -16,6 +17,7 @@ import { toErrorData, type ApiErrorData } from '../../data/errors.js';
 import { invalidate, useQuery } from '../../data/use-query.js';
 import { useFormat } from '../../format/use-format.js';
 import { Link } from '../../router/hash-router.js';
+import { useStateReportPdf } from './StateReportPdf.js';
 
 type Targets = { citizens: number; compliantPercent: number; staffCoveredPercent: number; womenGroups: number };
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
@@ -186,6 +188,7 @@ export function HqDashboardPage() {
   const [open, setOpen] = useState<string | null>(null);
   const q = useQuery(() => call('hq.report', { silentDays }), [silentDays]);
   const r = q.data;
+  const stateReport = useStateReportPdf(silentDays);
 
   if (q.error) return <ErrorBanner error={q.error} onRetry={q.reload} />;
   if (!r) return <p role="status">{t('common:state.loading')}</p>;
@@ -328,11 +331,15 @@ export function HqDashboardPage() {
           total: f.number(s.districtsTrusted),
         })}
         actions={
-          <button type="button" className="btn" onClick={() => setEditing(!editing)} aria-expanded={editing}>
-            {t('app.dashboard.editTargets')}
-          </button>
+          <>
+            {stateReport.button}
+            <button type="button" className="btn" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+              {t('app.dashboard.editTargets')}
+            </button>
+          </>
         }
       />
+      {stateReport.panel}
       {editing ? <TargetsForm targets={r.targets} onDone={() => setEditing(false)} /> : null}
       <div className="kpis">
         <Kpi
