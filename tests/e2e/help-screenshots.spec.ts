@@ -91,6 +91,11 @@ test('make the screenshots of each topic in both languages', async ({}, testInfo
     await s.harness.scriptDialogs([{ kind: 'openFile', path: book }]);
     await page.getByRole('button', { name: lang === 'en' ? 'Choose file…' : 'फ़ाइल चुनें…' }).click();
     await expect(page.locator('.mapping-select').first()).toBeVisible();
+    // The chosen file's path is the test's temporary folder; the picture shows its name only.
+    await page
+      .locator('main .mono', { hasText: 'old-register.xlsx' })
+      .first()
+      .evaluate((el) => (el.textContent = 'old-register.xlsx'));
     await capture(page.locator('main'), 'import', lang, testInfo);
     // The rules: the dashboard's rules card.
     await go('#/');

@@ -21,7 +21,8 @@ function sources(dir: string, out: string[] = []): string[] {
 
 /** What only the shared Modal may do. */
 const OWN_DIALOG: readonly [string, RegExp][] = [
-  ['role="dialog" / "alertdialog"', /role\s*=\s*\{?\s*['"`](alert)?dialog['"`]/],
+  // On an HTML element (lower-case tag); <Modal role="alertdialog"> is the shared dialog's own prop.
+  ['role="dialog" / "alertdialog"', /<[a-z][\w-]*\b[^<]*?\brole\s*=\s*\{?\s*['"`](alert)?dialog['"`]/],
   ['a role variable set to dialog', /role\s*:\s*['"`](alert)?dialog['"`]/],
   ['a <dialog> element', /<dialog[\s>]/],
   ["aria-modal", /(?<![[\w-])aria-modal\s*=/],
@@ -38,8 +39,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   [path.join('components', 'ListOutput.tsx')]: ['createPortal'],
 };
 
-/** The components built on Modal; a *Dialog component must render one of them. */
-const SHARED = /<(Modal|FormDialog|ConfirmDialog)\b|\buseConfirm\s*\(/;
+/**
+ * What a *Dialog component must render: Modal, or another *Dialog (FormDialog, ConfirmDialog, a
+ * page's own, each of them checked here in turn), or ask through useConfirm().
+ */
+const SHARED = /<(Modal|\w*Dialog)\b|\buseConfirm\s*\(/;
 
 /** Comments say what they like; only code counts. */
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -72,7 +76,7 @@ describe('one shared dialog', () => {
       const rel = path.relative(RENDERER, file);
       if (rel === MODAL) continue;
       const text = code(readFileSync(file, 'utf8'));
-      const names = [...text.matchAll(/export function (\w+Dialog)\s*\(/g)].map((m) => m[1]!);
+      const names = [...text.matchAll(/\b(?:function|const)\s+([A-Z]\w*Dialog)\b\s*[(=]/g)].map((m) => m[1]!);
       if (names.length === 0) continue;
       dialogs += names.length;
       if (!SHARED.test(text)) offenders.push(`${rel}: ${names.join(', ')}`);
@@ -94,6 +98,7 @@ describe('one shared dialog', () => {
     expect(hits).toEqual(['role="dialog" / "alertdialog"', 'aria-modal']);
     expect(SHARED.test(made)).toBe(false);
     expect(OWN_DIALOG[0]![1].test("<div role={'alertdialog'} />")).toBe(true);
+    expect(OWN_DIALOG[0]![1].test('<Modal title="x" role="alertdialog">')).toBe(false);
     expect(OWN_DIALOG[2]![1].test('<dialog open>')).toBe(true);
   });
 });
