@@ -41,9 +41,7 @@ export function focusErrorTarget(root: HTMLElement | null, error: ApiErrorData, 
   const name = errorFieldName(error);
   const esc = (v: string) => v.replace(/["\\]/g, '\\$&');
   const field =
-    root && name
-      ? root.querySelector<HTMLElement>(`[name="${esc(name)}"], [data-field="${esc(name)}"]`)
-      : null;
+    root && name ? root.querySelector<HTMLElement>(`[name="${esc(name)}"], [data-field="${esc(name)}"]`) : null;
   (field && !field.hasAttribute('disabled') ? field : (fallback ?? root))?.focus();
 }
 

@@ -127,7 +127,9 @@ test('the help page shows each topic’s picture, loaded, in the current languag
     await expect(imgs).toHaveCount(TOPICS.length);
     for (const img of await imgs.all()) {
       await img.scrollIntoViewIfNeeded();
-      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+        .toBeGreaterThan(0);
       const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
       expect(src).toMatch(new RegExp(`\\.${lang}[-.][^/]*png$`));
       expect((await img.getAttribute('alt'))!.length).toBeGreaterThan(10);

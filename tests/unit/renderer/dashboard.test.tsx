@@ -114,10 +114,11 @@ describe('DashboardPage', () => {
       'rule-breakers-R1-heading',
     );
     expect(within(rules).getByRole('button', { name: '12 failing' })).toBeTruthy();
-    expect(within(rules).getAllByRole('link', { name: 'open the list' }).map((a) => a.getAttribute('href'))).toEqual([
-      '#/units?type=thana&status=failing',
-      '#/staff?uncovered=1',
-    ]);
+    expect(
+      within(rules)
+        .getAllByRole('link', { name: 'open the list' })
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['#/units?type=thana&status=failing', '#/staff?uncovered=1']);
     expect(within(rules).getByText('1 near the limit')).toBeTruthy();
     expect(within(rules).getAllByText('Not met')).toHaveLength(2);
 

@@ -25,7 +25,7 @@ const OWN_DIALOG: readonly [string, RegExp][] = [
   ['role="dialog" / "alertdialog"', /<[a-z][\w-]*\b[^<]*?\brole\s*=\s*\{?\s*['"`](alert)?dialog['"`]/],
   ['a role variable set to dialog', /role\s*:\s*['"`](alert)?dialog['"`]/],
   ['a <dialog> element', /<dialog[\s>]/],
-  ["aria-modal", /(?<![[\w-])aria-modal\s*=/],
+  ['aria-modal', /(?<![[\w-])aria-modal\s*=/],
   ['showModal()', /\.showModal\s*\(/],
   ['createPortal', /\bcreatePortal\s*\(/],
 ];

@@ -121,7 +121,11 @@ describe('Modal', () => {
   it('reads the field from details.field or the first zod issue path', () => {
     expect(errorFieldName({ code: 'BAD_INPUT', message: '', details: { field: 'code' } })).toBe('code');
     expect(
-      errorFieldName({ code: 'BAD_INPUT', message: '', details: { issues: [{ path: [], message: 'x' }, { path: ['phone'] }] } }),
+      errorFieldName({
+        code: 'BAD_INPUT',
+        message: '',
+        details: { issues: [{ path: [], message: 'x' }, { path: ['phone'] }] },
+      }),
     ).toBe('phone');
     expect(errorFieldName({ code: 'INTERNAL', message: '' })).toBeUndefined();
   });
