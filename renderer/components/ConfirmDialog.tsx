@@ -2,6 +2,7 @@
 // actions, so a reflexive Enter does no harm.
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiErrorData } from '../data/errors.js';
 import { Modal } from './Modal.js';
 
 export interface ConfirmOptions {
@@ -16,6 +17,9 @@ interface ConfirmDialogProps extends ConfirmOptions {
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** The action's refusal: an alert in the dialog, focus on the field it names or on it. */
+  error?: ApiErrorData | null;
+  onDismissError?: () => void;
 }
 
 export function ConfirmDialog({
@@ -27,6 +31,8 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy,
+  error,
+  onDismissError,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
@@ -36,6 +42,8 @@ export function ConfirmDialog({
       role="alertdialog"
       size="small"
       busy={busy}
+      error={error}
+      onDismissError={onDismissError}
       closeOnBackdrop
       initialFocus={destructive ? '[data-confirm-cancel]' : '[data-confirm-ok]'}
       footer={

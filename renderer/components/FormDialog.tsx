@@ -4,12 +4,11 @@
 // the Modal gives the focus trap, Esc to close and focus back to where it was.
 //
 // Focus: a field error takes focus to the first invalid field (useFormState); a refusal that
-// names no field takes it to the banner, so the clerk hears it and is not left on a button
-// that was disabled while saving.
-import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
+// names no field takes it to the banner (the Modal's `error`), so the clerk hears it and is not
+// left on a button that was disabled while saving.
+import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorData } from '../data/errors.js';
-import { ErrorBanner } from './ErrorBanner.js';
 import { Form, SubmitOnEnter } from './FormFields.js';
 import { Modal } from './Modal.js';
 
@@ -52,12 +51,6 @@ export function FormDialog({
 }: FormDialogProps) {
   const { t } = useTranslation('common');
   const formId = useId();
-  const errorRef = useRef<HTMLDivElement>(null);
-  const { formError } = form;
-
-  useEffect(() => {
-    if (formError) errorRef.current?.focus();
-  }, [formError]);
 
   return (
     <Modal
@@ -65,6 +58,8 @@ export function FormDialog({
       onClose={onCancel}
       size={size}
       busy={form.busy}
+      error={form.formError}
+      onDismissError={form.clearFormError}
       footer={
         <>
           <button type="button" className="btn" onClick={onCancel} disabled={form.busy}>
@@ -76,11 +71,6 @@ export function FormDialog({
         </>
       }
     >
-      {formError ? (
-        <div ref={errorRef} tabIndex={-1}>
-          <ErrorBanner error={formError} onDismiss={form.clearFormError} />
-        </div>
-      ) : null}
       {notices}
       <Form id={formId} onSubmit={onSubmit} formRef={form.formRef} aria-label={title} className={className}>
         {children}

@@ -2,7 +2,7 @@
 // or the form submitted, and disappears as soon as the value is fixed. Messages from the
 // backend (a code already used, an unknown parent thana) are shown beside the field they name
 // and cleared when that field changes.
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorData } from '../data/errors.js';
 import { errorField, fieldErrors, toErrorData } from '../data/errors.js';
 import { reasonOf } from '../../electron/contract/errors.js';
@@ -51,8 +51,14 @@ export function useFormState<V extends Record<string, string>>(initial: V, valid
     onBlur: () => setTouched((tt) => (tt[name] ? tt : { ...tt, [name]: true })),
   });
 
-  const focusFirstInvalid = () =>
-    setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  // Focus goes to the first invalid field once the render that marks it has happened (an
+  // effect, not a timer: a timer could run before React renders the refusal, and focus would
+  // stay on <body>). The dialog's own effects run first, so this has the last word.
+  const [focusTick, setFocusTick] = useState(0);
+  useEffect(() => {
+    if (focusTick) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusTick]);
+  const focusFirstInvalid = () => setFocusTick((n) => n + 1);
 
   /**
    * The form's onSubmit: validates, then runs `action`. A thrown API error is shown beside its

@@ -62,6 +62,7 @@ export default defineNamespace(
       failures_other: '{{count, num}} failing',
       warnings_one: '{{count, num}} near the limit',
       warnings_other: '{{count, num}} near the limit',
+      openList: 'open the list',
     },
     attention: {
       title: 'Needs attention',
@@ -137,6 +138,7 @@ export default defineNamespace(
       failures_other: '{{count, num}} में कमी',
       warnings_one: '{{count, num}} सीमा के निकट',
       warnings_other: '{{count, num}} सीमा के निकट',
+      openList: 'सूची खोलें',
     },
     attention: {
       title: 'ध्यान देने योग्य',

@@ -81,6 +81,8 @@ export default defineNamespace(
       removeTitle: 'Mark {{name}} as left {{group}}?',
       removed: '{{name}} marked as left {{group}}',
       overCap: '{{members}} members, limit {{cap}}',
+      noUnit: 'The register has no {{type}} unit.',
+      addUnit: 'Add one on the Units page',
     },
     ruleConfirm: {
       title: 'This entry breaks rule {{rule}}',
@@ -168,6 +170,8 @@ export default defineNamespace(
       removeTitle: '{{name}} को {{group}} से निकला हुआ दर्ज करें?',
       removed: '{{name}} को {{group}} से निकला हुआ दर्ज किया गया',
       overCap: '{{members}} सदस्य, सीमा {{cap}}',
+      noUnit: 'रजिस्टर में कोई {{type}} इकाई नहीं है।',
+      addUnit: 'इकाइयाँ पृष्ठ पर जोड़ें',
     },
     ruleConfirm: {
       title: 'यह प्रविष्टि नियम {{rule}} तोड़ती है',

@@ -47,6 +47,13 @@ export default defineNamespace(
       title: 'Keyboard',
       p1: 'Alt+1 to Alt+8 open the pages, Ctrl+K searches everything, Alt+L switches the language, “?” lists all shortcuts, F1 opens this help.',
     },
+    shots: {
+      firstRun: 'The first-run screen: the district’s code and names, the clerk’s name, and “Open demo district”.',
+      import: 'The import page after choosing a workbook: each column matched to a register field.',
+      rules: 'The dashboard’s rules card: each rule met or not, with how many fail it.',
+      send: 'The Send to HQ page: the bundle’s figures and the button that makes it.',
+      backup: 'The Backups page: the backups kept, with “Restore…” beside each.',
+    },
   },
   {
     title: 'सहायता',
@@ -91,6 +98,13 @@ export default defineNamespace(
     keys: {
       title: 'कीबोर्ड',
       p1: '“Alt+1” से “Alt+8” पृष्ठ खोलते हैं, “Ctrl+K” सब कुछ खोजता है, “Alt+L” भाषा बदलता है, “?” सारे शॉर्टकट दिखाता है, F1 यह सहायता खोलता है।',
+    },
+    shots: {
+      firstRun: 'पहली बार की स्क्रीन: ज़िले का कोड और नाम, लिपिक का नाम, और “डेमो ज़िला खोलें”।',
+      import: 'वर्कबुक चुनने के बाद आयात पृष्ठ: हर कॉलम रजिस्टर के किसी क्षेत्र से मिलाया गया।',
+      rules: 'डैशबोर्ड पर नियमों का कार्ड: हर नियम पूर्ण है या नहीं, और कितनों में कमी है।',
+      send: '“मुख्यालय को भेजें” पृष्ठ: बंडल के आँकड़े और उसे बनाने का बटन।',
+      backup: 'बैकअप पृष्ठ: रखे गए बैकअप, हर एक के आगे “बहाल करें…”।',
     },
   },
 );

@@ -31,6 +31,8 @@ export type RuleBreaker =
       gender: Gender | null;
     }
   | { kind: 'noGroup'; groupKinds: string[] }
+  /** The register has fewer units of the type than the rule needs (none, usually). */
+  | { kind: 'noUnit'; unitType: string; lacking: number }
   | { kind: 'staff'; serviceNo: string; name: string; unitCode: string; gender: Gender }
   | { kind: 'group'; code: string; name: string; unitCode: string; members: number; cap: number };
 
@@ -51,8 +53,11 @@ export function ruleBreakers(db: RegisterDb, opts: { now: Date; limit: number })
     let total = rule.failures;
     if (id === 'R1' || id === 'R2' || id === 'R3' || id === 'R5') {
       const failing = report.units.filter((u) => u.rule === id && u.status !== 'compliant');
-      total = failing.length;
-      items = failing.slice(0, opts.limit).map((u) => ({
+      // The same count as the rule's (units failing + units lacking), so the dashboard agrees.
+      const lacking = rule.failures - failing.length;
+      total = rule.failures;
+      if (lacking > 0) items.push({ kind: 'noUnit', unitType: policy.rules[id].unitType, lacking });
+      const units: RuleBreaker[] = failing.slice(0, opts.limit).map((u) => ({
         kind: 'unit',
         code: u.code,
         name: u.name,
@@ -62,6 +67,7 @@ export function ruleBreakers(db: RegisterDb, opts: { now: Date; limit: number })
         required: u.required,
         shortfall: u.shortfall,
       }));
+      items.push(...units);
     } else if (id === 'R4') {
       const r4 = policy.rules.R4;
       const violations = genderViolations(db, r4.groupKinds, r4.memberGenders as Gender[]);

@@ -12,6 +12,18 @@ import { localName } from '../../format/names.js';
 import { useFormat } from '../../format/use-format.js';
 import { Link, seg } from '../../router/hash-router.js';
 
+/** The id of a rule's heading in the card: the rules card's counts move focus there. */
+export const breakersHeadingId = (rule: string) => `rule-breakers-${rule}-heading`;
+
+/** Scrolls to the list of who breaks `rule` and puts focus on its heading (keyboard, readers). */
+export function showBreakers(rule: string): boolean {
+  const heading = document.getElementById(breakersHeadingId(rule));
+  if (!heading) return false;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+  return true;
+}
+
 export function RuleBreakersCard() {
   const { t } = useTranslation('edits');
   const breakers = useQuery(() => call('compliance.ruleBreakers', {}), []);
@@ -24,7 +36,7 @@ export function RuleBreakersCard() {
       </div>
       {breakers.data.map((rule) => (
         <div key={rule.id} className="rule-breakers__rule" id={`rule-breakers-${rule.id}`}>
-          <h3 className="rule-breakers__heading">
+          <h3 className="rule-breakers__heading" id={breakersHeadingId(rule.id)} tabIndex={-1}>
             <span className="rules__id">{rule.id}</span> {t(`breakers.heading.${rule.id}`)}{' '}
             <span className="muted">({t('breakers.count', { count: rule.total })})</span>
           </h3>
@@ -53,6 +65,7 @@ export function RuleBreakersCard() {
 
 function BreakerItem({ item }: { item: RuleBreaker }) {
   const { t } = useTranslation('edits');
+  const { t: tc } = useTranslation();
   const f = useFormat();
   const confirm = useConfirm();
   const undoable = useUndoableToast();
@@ -67,6 +80,13 @@ function BreakerItem({ item }: { item: RuleBreaker }) {
           {item.status === 'missing'
             ? t('breakers.unitMissing')
             : t('breakers.unitShort', { n: f.number(item.shortfall), members: f.number(item.members) })}
+        </>
+      );
+    case 'noUnit':
+      return (
+        <>
+          {t('breakers.noUnit', { type: tc(`unitType.${item.unitType}` as 'unitType.thana') })}{' '}
+          <Link to="/units">{t('breakers.addUnit')}</Link>
         </>
       );
     case 'noGroup':

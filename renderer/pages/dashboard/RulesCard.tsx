@@ -6,6 +6,7 @@ import { Pill } from '../../components/StatusBadge.js';
 import { useFormat } from '../../format/use-format.js';
 import { href } from '../../router/hash-router.js';
 import { thresholdOf } from './dashboard-data.js';
+import { breakersHeadingId, showBreakers } from './RuleBreakersCard.js';
 
 /** Where the failing items of a rule are listed. */
 function failuresLink(rule: RuleResult): string | null {
@@ -49,11 +50,21 @@ export function RulesCard({ report }: { report: ComplianceReport }) {
                 {t(`rules.${r.id}`, { n: n == null ? '—' : f.number(n) })}
                 {!r.passed && r.failures > 0 ? (
                   <span className="rules__detail">
+                    {/* The count opens who breaks the rule, below, each with a way to fix it. */}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-controls={breakersHeadingId(r.id)}
+                      onClick={() => showBreakers(r.id)}
+                    >
+                      {t('rules.failures', { count: r.failures })}
+                    </button>
                     {link ? (
-                      <a href={link}>{t('rules.failures', { count: r.failures })}</a>
-                    ) : (
-                      t('rules.failures', { count: r.failures })
-                    )}
+                      <>
+                        {' · '}
+                        <a href={link}>{t('rules.openList')}</a>
+                      </>
+                    ) : null}
                   </span>
                 ) : null}
                 {r.warnings ? (

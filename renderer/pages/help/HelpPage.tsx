@@ -1,5 +1,10 @@
 // The manual inside the app (F1, issue #11): first run, importing the old register, the rules
 // R1–R7 in a clerk's words, sending to HQ, restoring a backup. Words in the `help` namespace.
+//
+// Screenshots: help/shots/<topic>.<lang>.png, made by tests/e2e/help-screenshots.spec.ts from the
+// demo district and committed, so the app ships them (Vite emits them as files under assets/;
+// the CSP allows img-src 'self'). A topic shows the picture in the current language, else the
+// English one.
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import '../../styles/registers.css';
@@ -16,10 +21,32 @@ const PARAGRAPHS: Record<Section, readonly string[]> = {
   keys: ['p1'],
 };
 
+/** The topics with a screenshot, and the file name each has under help/shots/. */
+export const SHOT_FILES = {
+  firstRun: 'first-run',
+  import: 'import',
+  rules: 'rules',
+  send: 'send',
+  backup: 'backup',
+} as const satisfies Partial<Record<Section, string>>;
+type ShotTopic = keyof typeof SHOT_FILES;
+
+const SHOT_URLS = import.meta.glob<string>('../../help/shots/*.png', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+});
+
+function shotUrl(topic: ShotTopic, lang: string): string | undefined {
+  const at = (l: string) => SHOT_URLS[`../../help/shots/${SHOT_FILES[topic]}.${l}.png`];
+  return at(lang) ?? at('en');
+}
+
 const RULES = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'] as const;
 
 export function HelpPage() {
-  const { t } = useTranslation('help');
+  const { t, i18n } = useTranslation('help');
+  const lang = i18n.language.startsWith('hi') ? 'hi' : 'en';
   // Keys are built from the tables above, all of which exist in both languages (typed namespace).
   const say = (key: string) => t(key as never);
   return (
@@ -53,6 +80,7 @@ export function HelpPage() {
           {PARAGRAPHS[s].map((p) => (
             <p key={p}>{say(`${s}.${p}`)}</p>
           ))}
+          {s in SHOT_FILES ? <Shot topic={s as ShotTopic} lang={lang} alt={say(`shots.${s}`)} /> : null}
           {s === 'rules' ? (
             <>
               <ul className="help__rules">
@@ -66,5 +94,16 @@ export function HelpPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+function Shot({ topic, lang, alt }: { topic: ShotTopic; lang: 'en' | 'hi'; alt: string }) {
+  const src = shotUrl(topic, lang);
+  if (!src) return null;
+  return (
+    <figure className="help__shot">
+      <img src={src} alt={alt} data-help-shot={topic} />
+      <figcaption className="muted small">{alt}</figcaption>
+    </figure>
   );
 }

@@ -2,7 +2,6 @@
 // default. Leaving ends the membership; the history keeps it (SPEC §3).
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { DateField, Form } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
 import { useUndoableToast } from '../../components/use-undoable.js';
@@ -56,13 +55,14 @@ export function LeaveDialog({ member, onClose, onDone }: LeaveDialogProps) {
       title={t('leave.title')}
       destructive
       busy={form.busy}
+      error={form.formError}
+      onDismissError={form.clearFormError}
       confirmLabel={t('leave.confirm')}
       onConfirm={() => void submit()}
       onCancel={onClose}
       body={
         <>
           <p>{t('leave.body', { name: member.name, group: member.groupName })}</p>
-          {form.formError ? <ErrorBanner error={form.formError} onDismiss={form.clearFormError} /> : null}
           <Form onSubmit={submit} formRef={form.formRef} aria-label={t('leave.title')}>
             <DateField label={t('leave.leftOn')} field={form.field('leftOn')} required />
           </Form>

@@ -52,6 +52,8 @@ export function EraseDialog({ personId, name, onClose }: EraseDialogProps) {
       role="alertdialog"
       size="small"
       busy={busy}
+      error={error}
+      onDismissError={() => setError(null)}
       initialFocus="[data-erase-cancel]"
       footer={
         <>
@@ -85,7 +87,6 @@ export function EraseDialog({ personId, name, onClose }: EraseDialogProps) {
       <p>
         <strong>{tp('erase.cannotUndo')}</strong>
       </p>
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
       <div className="field erase-check">
         <label className="field__label" htmlFor={inputId}>
           {t('person.eraseType')}

@@ -109,10 +109,16 @@ describe('DashboardPage', () => {
     expect(
       within(rules).getByText('Each thana has an active police–public group with at least 200 members'),
     ).toBeTruthy();
-    expect(within(rules).getByRole('link', { name: '2 failing' }).getAttribute('href')).toBe(
-      '#/units?type=thana&status=failing',
+    // The count opens who breaks the rule (the card below); the filtered list is a link beside it.
+    expect(within(rules).getByRole('button', { name: '2 failing' }).getAttribute('aria-controls')).toBe(
+      'rule-breakers-R1-heading',
     );
-    expect(within(rules).getByRole('link', { name: '12 failing' }).getAttribute('href')).toBe('#/staff?uncovered=1');
+    expect(within(rules).getByRole('button', { name: '12 failing' })).toBeTruthy();
+    expect(
+      within(rules)
+        .getAllByRole('link', { name: 'open the list' })
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['#/units?type=thana&status=failing', '#/staff?uncovered=1']);
     expect(within(rules).getByText('1 near the limit')).toBeTruthy();
     expect(within(rules).getAllByText('Not met')).toHaveLength(2);
 
