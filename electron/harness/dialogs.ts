@@ -9,13 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
 import { AppError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
-import type {
-  BridgeLine,
-  DialogAnswer,
-  DialogKind,
-  DialogRequest,
-  ScriptedAnswer,
-} from '../contract/bridge-wire.js';
+import type { BridgeLine, DialogAnswer, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
 
 interface Pending {
   kind: DialogKind;

@@ -74,22 +74,14 @@ export function HqImportPage() {
             <button type="button" className="btn" disabled={busy} onClick={() => run('folder')}>
               {t('app.import.chooseFolder')}
             </button>
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={busy}
-              onClick={() => run('files')}
-            >
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => run('files')}>
               {t('app.import.chooseFiles')}
             </button>
           </>
         }
       />
       {error ? <ErrorBanner error={error} onDismiss={dismissImportError} /> : null}
-      <div
-        className={`hq-drop${dragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}`}
-        data-testid="hq-drop-zone"
-      >
+      <div className={`hq-drop${dragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}`} data-testid="hq-drop-zone">
         <span className="hq-drop__icon" aria-hidden="true">
           ⇩
         </span>

@@ -158,7 +158,9 @@ test('many bundles from the dialog, then a drop of four files: accepted, already
   await expect(row(path.basename(gaya))).toContainText('accepted');
   await expect(row(path.basename(gaya))).toContainText('GAY');
   await expect(row(path.basename(bundles.PAT!.zips[0]!))).toContainText('already held');
-  await expect(row(path.basename(bundles.PAT!.zips[0]!))).toContainText('HQ already holds this bundle; nothing changed');
+  await expect(row(path.basename(bundles.PAT!.zips[0]!))).toContainText(
+    'HQ already holds this bundle; nothing changed',
+  );
   await expect(row('samooh-GAY-changed.zip')).toContainText('refused');
   await expect(row('samooh-GAY-changed.zip')).toContainText('contents damaged or incomplete');
   await expect(row('covering letter.txt')).toContainText('not a .zip bundle or a folder');
@@ -168,7 +170,9 @@ test('many bundles from the dialog, then a drop of four files: accepted, already
     .filter((f) => f.includes('.'))
     .map((f) => path.basename(f))
     .sort();
-  expect(uploaded).toEqual([path.basename(gaya), path.basename(bundles.PAT!.zips[0]!), 'samooh-GAY-changed.zip'].sort());
+  expect(uploaded).toEqual(
+    [path.basename(gaya), path.basename(bundles.PAT!.zips[0]!), 'samooh-GAY-changed.zip'].sort(),
+  );
   await settle(page);
   await shot(page, 'screen-en-hq-import-dropped', testInfo);
 

@@ -364,7 +364,11 @@ describe('harness: dialogs', () => {
       new File(['PK-b'], 'पटना बंडल.zip'),
     ]);
     expect(paths[1]).toBeNull();
-    expect(paths.map((p) => (p ? path.basename(p) : null))).toEqual(['samooh-GAY-20261128-1.zip', null, 'पटना बंडल.zip']);
+    expect(paths.map((p) => (p ? path.basename(p) : null))).toEqual([
+      'samooh-GAY-20261128-1.zip',
+      null,
+      'पटना बंडल.zip',
+    ]);
     for (const p of [paths[0]!, paths[2]!]) {
       expect(p.startsWith(path.join(h.dataDir, 'uploads') + path.sep)).toBe(true);
     }

@@ -1,12 +1,7 @@
 // The preload exposes exactly one object with a fixed method set, and forwards only the fixed
 // channels. 'electron' is replaced by a recording fake (the binary is not available here).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  CHANNELS,
-  MAX_DROPPED_FILES,
-  pathsOfDroppedFiles,
-  type SamoohBridge,
-} from '../../../electron/ipc-contract.js';
+import { CHANNELS, MAX_DROPPED_FILES, pathsOfDroppedFiles, type SamoohBridge } from '../../../electron/ipc-contract.js';
 
 type Listener = (event: unknown, message: unknown) => void;
 const exposed: { key: string; api: unknown }[] = [];

@@ -43,14 +43,21 @@ describe('preview dialog overlay', () => {
 
   it('openFiles: uploads every chosen file, or takes typed paths one per line', async () => {
     const uploaded: { name: string; size: number }[] = [];
-    const request: DialogRequest = { ...openFile, kind: 'openFiles', filters: [{ name: 'Bundle', extensions: ['zip'] }] };
+    const request: DialogRequest = {
+      ...openFile,
+      kind: 'openFiles',
+      filters: [{ name: 'Bundle', extensions: ['zip'] }],
+    };
     const answer = createPreviewDialogUi(document).ask(request, tools(uploaded));
     const input = q('preview-dialog-file') as HTMLInputElement;
     expect(input.multiple).toBe(true);
     const files = [new File(['PK1'], 'samooh-PAT-20261128-1.zip'), new File(['PK22'], 'samooh-GAY-20261128-1.zip')];
     Object.defineProperty(input, 'files', { value: files });
     input.dispatchEvent(new Event('change'));
-    expect(await answer).toEqual(['/data/uploads/samooh-PAT-20261128-1.zip', '/data/uploads/samooh-GAY-20261128-1.zip']);
+    expect(await answer).toEqual([
+      '/data/uploads/samooh-PAT-20261128-1.zip',
+      '/data/uploads/samooh-GAY-20261128-1.zip',
+    ]);
     expect(uploaded).toEqual([
       { name: 'samooh-PAT-20261128-1.zip', size: 3 },
       { name: 'samooh-GAY-20261128-1.zip', size: 4 },
