@@ -90,11 +90,12 @@ export function HqImportPage() {
         </span>
         {busy ? null : <span className="hq-drop__hint">{t('app.import.dropHint')}</span>}
       </div>
-      {busy && progress ? (
+      {busy ? (
+        // Until the first figures arrive (total 0) the bar shows activity; Cancel works throughout.
         <ProgressBar
           label={phase === 'reading' ? t('app.import.reading') : t('app.import.progress')}
-          done={progress.done}
-          total={progress.total}
+          done={progress?.done ?? 0}
+          total={progress?.total ?? 0}
           onCancel={cancelImport}
         />
       ) : null}
