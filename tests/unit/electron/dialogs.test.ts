@@ -128,6 +128,11 @@ describe('OpenablePaths', () => {
     expect(o.isOpenable(exe)).toBe(false);
     expect(o.isOpenable(lnk)).toBe(false);
     expect(o.isOpenable(upload)).toBe(false);
+    // Uploads now sit in a folder of their own (the harness keeps the user's file name): still not openable.
+    mkdirSync(path.join(data, 'uploads', '20261202T101500-0a1b2c3d4e5f'));
+    const nested = path.join(data, 'uploads', '20261202T101500-0a1b2c3d4e5f', 'samooh-PAT-20261128-1.zip');
+    writeFileSync(nested, 'PK');
+    expect(o.isOpenable(nested)).toBe(false);
     expect(o.isOpenable(path.join(data, 'outbox', 'missing.eml'))).toBe(false);
     expect(o.isOpenable(path.join(data, 'outbox'))).toBe(false);
     expect(o.isOpenable('')).toBe(false);
