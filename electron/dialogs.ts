@@ -106,6 +106,14 @@ export function createElectronDialogs(deps: ElectronDialogDeps): Dialogs {
       const r = w ? await deps.dialog.showOpenDialog(w, opts) : await deps.dialog.showOpenDialog(opts);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async openFiles({ title, filters }) {
+      // Windows and Linux cannot offer files and folders in one dialog (macOS only), so
+      // folders have their own picker; here, any number of files.
+      const opts = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] };
+      const w = parent();
+      const r = w ? await deps.dialog.showOpenDialog(w, opts) : await deps.dialog.showOpenDialog(opts);
+      return r.canceled || r.filePaths.length === 0 ? null : [...r.filePaths];
+    },
     async openFolder({ title }) {
       const opts = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const w = parent();

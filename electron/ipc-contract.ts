@@ -45,6 +45,35 @@ export function isMenuEvent(value: unknown): value is MenuEvent {
   return typeof value === 'string' && (MENU_EVENTS as readonly string[]).includes(value);
 }
 
+/** At most this many dropped files are mapped to paths in one go (a folder counts as one). */
+export const MAX_DROPPED_FILES = 1000;
+
+/**
+ * The paths of files the user dropped on the window, for the preload's `pathsForFiles`. A page
+ * cannot make a File with a path (`new File([...])` has none), so this only ever tells the page
+ * where something the user dragged in lives: exactly what the user gave it. Anything that is not
+ * a File gives null, never an exception, and the list is capped. `getPath` is Electron's
+ * `webUtils.getPathForFile` (injected, so tests run without Electron); it answers '' for a File
+ * that is not on disk.
+ */
+export function pathsOfDroppedFiles(files: unknown, getPath: (file: File) => string): (string | null)[] {
+  if (!Array.isArray(files)) throw new TypeError('pathsForFiles(files): files must be an array of File');
+  if (files.length > MAX_DROPPED_FILES) {
+    throw new RangeError(`pathsForFiles(files): at most ${MAX_DROPPED_FILES} files at once`);
+  }
+  return files.map((file) => {
+    if (typeof File === 'undefined' || !(file instanceof File)) return null;
+    let p: unknown;
+    try {
+      p = getPath(file);
+    } catch {
+      return null;
+    }
+    if (typeof p !== 'string' || p === '' || p.length > 4096 || p.includes('\0')) return null;
+    return p;
+  });
+}
+
 /** The one object `window.samooh` the preload exposes (STYLE habit 4: a thin facade). */
 export interface SamoohBridge {
   /** Runs one handler. Resolves with the result as data; never rejects for handler errors. */
@@ -55,4 +84,9 @@ export interface SamoohBridge {
   cancel(id: string): Promise<boolean>;
   /** Menu commands (File, Language); returns the unsubscribe function. */
   onMenu(cb: (event: MenuEvent) => void): () => void;
+  /**
+   * Where the files (or folders) the user dropped on the window live, in the same order; null
+   * for one that has no path. Synchronous and local: nothing is sent to the main process.
+   */
+  pathsForFiles(files: File[]): (string | null)[];
 }

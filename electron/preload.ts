@@ -3,8 +3,15 @@
 // reach the page; messages from main are shape-checked before the page's callbacks see them.
 // Runs sandboxed (CommonJS, Electron's restricted `require`), so it imports nothing but
 // 'electron' and the constants of the IPC contract.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, isMenuEvent, type MenuEvent, type ProgressMessage, type SamoohBridge } from './ipc-contract.js';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  CHANNELS,
+  isMenuEvent,
+  pathsOfDroppedFiles,
+  type MenuEvent,
+  type ProgressMessage,
+  type SamoohBridge,
+} from './ipc-contract.js';
 
 let seq = 0;
 const runPrefix = `p${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -43,6 +50,12 @@ const bridge: SamoohBridge = {
     };
     ipcRenderer.on(CHANNELS.menu, listener);
     return () => void ipcRenderer.removeListener(CHANNELS.menu, listener);
+  },
+  // With contextIsolation the page cannot see a dropped File's path; Electron's webUtils can,
+  // here in the preload. Only Files the user dropped have one, so the page learns nothing it
+  // was not given. The paths then go to `hq.import`, which reads them as hostile input.
+  pathsForFiles(files) {
+    return pathsOfDroppedFiles(files, (f) => webUtils.getPathForFile(f));
   },
 };
 

@@ -15,6 +15,8 @@ export type { Progress };
 /** File and folder pickers: Electron's dialog in the app, scripted answers in tests/harness. */
 export interface Dialogs {
   openFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Several files at once (HQ's bundles); null or an empty list when cancelled. */
+  openFiles(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[] | null>;
   openFolder(opts: { title: string }): Promise<string | null>;
   saveFile(opts: {
     title: string;

@@ -167,6 +167,8 @@ export class BackendHost implements CallTarget {
       switch (method) {
         case 'dialogs.openFile':
           return d.openFile(params[0] as Parameters<typeof d.openFile>[0]);
+        case 'dialogs.openFiles':
+          return d.openFiles(params[0] as Parameters<typeof d.openFiles>[0]);
         case 'dialogs.openFolder':
           return d.openFolder(params[0] as Parameters<typeof d.openFolder>[0]);
         case 'dialogs.saveFile':

@@ -25,6 +25,7 @@ export interface BackendOptions {
 /** Things only the host can do, asked for by the worker. */
 export type RpcMethod =
   | 'dialogs.openFile'
+  | 'dialogs.openFiles'
   | 'dialogs.openFolder'
   | 'dialogs.saveFile'
   | 'dialogs.openPath'

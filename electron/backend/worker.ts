@@ -78,6 +78,7 @@ export function serveBackend(port: Port, options: BackendOptions): void {
 
   const dialogsFor = (callId: string): Dialogs => ({
     openFile: (o) => rpc(callId, 'dialogs.openFile', [o]) as Promise<string | null>,
+    openFiles: (o) => rpc(callId, 'dialogs.openFiles', [o]) as Promise<string[] | null>,
     openFolder: (o) => rpc(callId, 'dialogs.openFolder', [o]) as Promise<string | null>,
     saveFile: (o) => rpc(callId, 'dialogs.saveFile', [o]) as Promise<string | null>,
     openPath: async (f) => {

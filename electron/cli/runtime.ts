@@ -164,4 +164,10 @@ export async function call<K extends HandlerName>(
 const refuse = async (): Promise<never> => {
   throw new CliError(2, 'this command cannot open dialogs; pass file paths as arguments');
 };
-const refusingDialogs: Dialogs = { openFile: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse };
+const refusingDialogs: Dialogs = {
+  openFile: refuse,
+  openFiles: refuse,
+  openFolder: refuse,
+  saveFile: refuse,
+  openPath: refuse,
+};

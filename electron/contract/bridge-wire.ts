@@ -11,9 +11,13 @@ export const API_PATHS = {
   call: '/api/call',
   /** POST {id} → {cancelled: boolean}. */
   cancel: '/api/cancel',
-  /** POST {dialogId, path|null}: the page's answer to a `dialog` line. */
+  /** POST {dialogId, path|null, paths?}: the page's answer to a `dialog` line (`paths` for openFiles). */
   dialog: '/api/dialog',
-  /** POST raw bytes, `?name=<file name>` → {path}: a file the page brings in, kept in <data>/uploads. */
+  /**
+   * POST raw bytes, `?name=<file name>` → {path, size}: a file the page brings in (chosen in a
+   * dialog, or dropped on the window), kept under its own name in a fresh folder of <data>/uploads.
+   * Names that are not a plain file name are refused (400), not rewritten.
+   */
   upload: '/api/upload',
   /** GET /api/files/<fileId>: a file the app asked to "open" (shell.openPath in Electron). */
   files: '/api/files/',
@@ -23,7 +27,7 @@ export const API_PATHS = {
   testOpened: '/api/test/opened',
 } as const;
 
-export type DialogKind = 'openFile' | 'openFolder' | 'saveFile';
+export type DialogKind = 'openFile' | 'openFiles' | 'openFolder' | 'saveFile';
 
 /** A file or folder question the page must answer (the harness has no native dialogs). */
 export interface DialogRequest {
@@ -43,8 +47,13 @@ export type BridgeLine =
   | { type: 'open'; file: { fileId: string; name: string } }
   | { type: 'result'; result: Result<unknown> };
 
+/** What the page answers: a path, several (openFiles), or null for Cancel. */
+export type DialogAnswer = string | string[] | null;
+
 /** A scripted dialog answer for tests: `path: null` means the user pressed Cancel. */
 export interface ScriptedAnswer {
   kind: DialogKind;
   path: string | null;
+  /** openFiles: the files chosen (`path` is then ignored). */
+  paths?: string[];
 }

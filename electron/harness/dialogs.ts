@@ -9,12 +9,15 @@ import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
 import { AppError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
-import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
+import type { BridgeLine, DialogAnswer, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
 
 interface Pending {
   kind: DialogKind;
-  resolve: (answer: string | null) => void;
+  resolve: (answer: DialogAnswer) => void;
 }
+
+/** At most this many files in one openFiles answer (the import takes up to 20 000 via a folder). */
+export const MAX_CHOSEN_FILES = 1000;
 
 /** Keeps file names to letters, digits and a few marks; never a path. */
 export function safeFileName(name: string, fallback = 'file'): string {
@@ -26,6 +29,26 @@ export function safeFileName(name: string, fallback = 'file'): string {
     .trim()
     .slice(-120);
   return cleaned || fallback;
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * A name for a file the page uploads, accepted only when it is a plain file name as a file
+ * picker or a drop gives it: no folders, no control characters, nothing Windows would refuse
+ * or treat specially, not hidden, at most 255 bytes. Null for anything else: an odd name is
+ * refused, not rewritten into something the user did not choose.
+ */
+export function plainFileName(name: unknown): string | null {
+  if (typeof name !== 'string') return null;
+  const n = name.normalize('NFC');
+  if (n.length === 0 || Buffer.byteLength(n) > 255) return null;
+  // Control characters and bidirectional overrides (U+202E makes "x\u202Epiz.exe" look like a .zip);
+  // joiners stay allowed, Devanagari names use them.
+  if (/[\p{Cc}\u202A-\u202E\u2066-\u2069/\\<>:"|?*]/u.test(n)) return null;
+  if (n.startsWith('.') || n.startsWith(' ') || n.endsWith('.') || n.endsWith(' ')) return null;
+  if (WINDOWS_RESERVED.test(n)) return null;
+  return n;
 }
 
 export class HarnessDialogBroker {
@@ -57,7 +80,7 @@ export class HarnessDialogBroker {
   }
 
   /** The page's answer to one of its dialogs. False when no such question is open. */
-  answer(dialogId: string, answer: string | null): boolean {
+  answer(dialogId: string, answer: DialogAnswer): boolean {
     const p = this.pending.get(dialogId);
     if (!p) return false;
     this.pending.delete(dialogId);
@@ -72,17 +95,17 @@ export class HarnessDialogBroker {
 
   /** The dialogs of one call: questions go out on that call's own response stream. */
   forCall(emit: (line: BridgeLine) => void, signal: AbortSignal): Dialogs {
-    const ask = async (request: Omit<DialogRequest, 'dialogId'>): Promise<string | null> => {
+    const ask = async (request: Omit<DialogRequest, 'dialogId'>): Promise<DialogAnswer> => {
       const next = this.scripted.shift();
       if (next) {
         if (next.kind !== request.kind) {
           throw new AppError('INTERNAL', `Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
         }
-        return next.path;
+        return next.paths ?? next.path;
       }
       if (signal.aborted) return null;
       const dialogId = randomBytes(12).toString('base64url');
-      return new Promise<string | null>((resolve) => {
+      return new Promise<DialogAnswer>((resolve) => {
         const onAbort = () => {
           this.pending.delete(dialogId);
           resolve(null);
@@ -99,19 +122,42 @@ export class HarnessDialogBroker {
       });
     };
 
+    // One path for every kind but openFiles: a list where one was asked for is the page's mistake.
+    const askOne = async (request: Omit<DialogRequest, 'dialogId'>): Promise<string | null> => {
+      const answer = await ask(request);
+      if (Array.isArray(answer)) {
+        if (answer.length > 1) throw new AppError('BAD_INPUT', 'Choose one path here.', { field: 'path' });
+        return answer[0] ?? null;
+      }
+      return answer;
+    };
+    const existingFile = (answer: string): string => {
+      const file = path.resolve(answer);
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        throw new AppError('BAD_INPUT', `No such file: ${answer}`, { field: 'path' });
+      }
+      return file;
+    };
+
     return {
       openFile: async ({ title, filters }) => {
-        const answer = await ask({ kind: 'openFile', title, filters });
-        if (answer === null) return null;
-        const file = path.resolve(answer);
-        if (!existsSync(file) || !statSync(file).isFile()) {
-          throw new AppError('BAD_INPUT', `No such file: ${answer}`, { field: 'path' });
+        const answer = await askOne({ kind: 'openFile', title, filters });
+        return answer === null ? null : existingFile(answer);
+      },
+      openFiles: async ({ title, filters }) => {
+        const answer = await ask({ kind: 'openFiles', title, filters });
+        const list = answer === null ? [] : Array.isArray(answer) ? answer : [answer];
+        if (list.length === 0) return null;
+        if (list.length > MAX_CHOSEN_FILES) {
+          throw new AppError('BAD_INPUT', `Choose at most ${MAX_CHOSEN_FILES} files at once, or a folder.`, {
+            field: 'path',
+          });
         }
-        return file;
+        return list.map(existingFile);
       },
       openFolder: async ({ title }) => {
         mkdirSync(this.exportsDir, { recursive: true });
-        const answer = await ask({ kind: 'openFolder', title, suggestion: this.exportsDir });
+        const answer = await askOne({ kind: 'openFolder', title, suggestion: this.exportsDir });
         if (answer === null) return null;
         const folder = path.resolve(answer);
         // Like the native dialog's "New folder": create it when its parent exists.
@@ -125,7 +171,7 @@ export class HarnessDialogBroker {
       saveFile: async ({ title, defaultName, filters }) => {
         mkdirSync(this.exportsDir, { recursive: true });
         const suggestion = path.join(this.exportsDir, safeFileName(defaultName));
-        const answer = await ask({ kind: 'saveFile', title, defaultName, filters, suggestion });
+        const answer = await askOne({ kind: 'saveFile', title, defaultName, filters, suggestion });
         if (answer === null) return null;
         // A bare name lands in the harness's exports folder; a full path is taken as typed.
         const file = path.isAbsolute(answer) ? path.resolve(answer) : path.join(this.exportsDir, safeFileName(answer));

@@ -17,7 +17,7 @@ import type { Result } from '../contract/errors.js';
 import { throttleProgress, type CallTarget } from '../backend/call-runner.js';
 import { OpenablePaths } from '../dialogs.js';
 import { readAppAsset, resolveAppAsset, SECURITY_HEADERS } from '../security.js';
-import { HarnessDialogBroker, safeFileName } from './dialogs.js';
+import { HarnessDialogBroker, MAX_CHOSEN_FILES, plainFileName } from './dialogs.js';
 import { API_PATHS, TOKEN_HEADER, type BridgeLine } from '../contract/bridge-wire.js';
 
 export interface HarnessOptions {
@@ -63,9 +63,20 @@ const typedPath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL');
 const cancelSchema = z.object({ id: z.string().max(64) });
-const dialogAnswerSchema = z.object({ dialogId: z.string().max(64), path: typedPath.nullable() });
+const typedPaths = z.array(typedPath).max(MAX_CHOSEN_FILES);
+const dialogAnswerSchema = z.object({
+  dialogId: z.string().max(64),
+  path: typedPath.nullable(),
+  paths: typedPaths.optional(),
+});
 const scriptSchema = z.object({
-  answers: z.array(z.object({ kind: z.enum(['openFile', 'openFolder', 'saveFile']), path: typedPath.nullable() })),
+  answers: z.array(
+    z.object({
+      kind: z.enum(['openFile', 'openFiles', 'openFolder', 'saveFile']),
+      path: typedPath.nullable(),
+      paths: typedPaths.optional(),
+    }),
+  ),
   replace: z.boolean().optional(),
 });
 
@@ -241,12 +252,16 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   }
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const name = safeFileName(url.searchParams.get('name') ?? '', 'upload');
+    const name = plainFileName(url.searchParams.get('name'));
+    if (name === null) throw new HttpError(400, 'Refused: not a plain file name');
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxUpload) throw new HttpError(413, 'File too large');
-    mkdirSync(broker.uploadsDir, { recursive: true });
+    // Each upload gets a fresh folder, so the file keeps the name the user knows (and the
+    // bundle name HQ's import orders by) and two uploads of one name never meet.
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-    const file = path.join(broker.uploadsDir, `${stamp}-${randomBytes(4).toString('hex')}-${name}`);
+    const folder = path.join(broker.uploadsDir, `${stamp}-${randomBytes(6).toString('hex')}`);
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, name);
     const out = createWriteStream(file, { flags: 'wx' });
     let size = 0;
     try {
@@ -258,7 +273,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     } catch (err) {
       out.destroy();
-      rmSync(file, { force: true });
+      rmSync(folder, { recursive: true, force: true });
       throw err;
     }
     sendJson(res, 200, { path: file, size });
@@ -310,7 +325,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
       case API_PATHS.dialog: {
         const parsed = dialogAnswerSchema.safeParse(await readJson(req, bodyTimeoutMs));
         if (!parsed.success) throw new HttpError(400, 'Expected {dialogId, path}');
-        const ok = broker.answer(parsed.data.dialogId, parsed.data.path);
+        const ok = broker.answer(parsed.data.dialogId, parsed.data.paths ?? parsed.data.path);
         if (!ok) throw new HttpError(404, 'No such dialog is open');
         sendJson(res, 200, { ok: true });
         return;

@@ -3,14 +3,20 @@
 // over, and finally the result (electron/harness/wire.ts). The per-run token travels in a
 // header on every request, never in a URL.
 import type { Result } from '../../electron/contract/errors.js';
-import { API_PATHS, TOKEN_HEADER, type BridgeLine, type DialogRequest } from '../../electron/contract/bridge-wire.js';
+import {
+  API_PATHS,
+  TOKEN_HEADER,
+  type BridgeLine,
+  type DialogAnswer,
+  type DialogRequest,
+} from '../../electron/contract/bridge-wire.js';
 import { ApiError } from './errors.js';
 import type { Transport } from './transport.js';
 
 /** What the page does when the app asks for a file or folder, or hands over a file. */
 export interface PreviewDialogUi {
-  /** Resolves with a path on the harness's machine, or null for Cancel. */
-  ask(request: DialogRequest, tools: PreviewTools): Promise<string | null>;
+  /** Resolves with a path on the harness's machine (several for openFiles), or null for Cancel. */
+  ask(request: DialogRequest, tools: PreviewTools): Promise<DialogAnswer>;
   /** A file the app "opens" (a report, an .eml draft): the browser downloads it. */
   offerDownload(file: { fileId: string; name: string }, tools: PreviewTools): Promise<void>;
 }
@@ -83,11 +89,14 @@ export function createBridgeTransport(opts: BridgeOptions): Transport {
   };
 
   const answerDialog = async (request: DialogRequest) => {
-    let answer: string | null = null;
+    let answer: DialogAnswer = null;
     try {
       answer = opts.ui ? await opts.ui.ask(request, tools) : null;
     } finally {
-      await postJson(API_PATHS.dialog, { dialogId: request.dialogId, path: answer }).catch(() => undefined);
+      const body = Array.isArray(answer)
+        ? { dialogId: request.dialogId, path: null, paths: answer }
+        : { dialogId: request.dialogId, path: answer };
+      await postJson(API_PATHS.dialog, body).catch(() => undefined);
     }
   };
 
@@ -153,6 +162,20 @@ export function createBridgeTransport(opts: BridgeOptions): Transport {
     },
     onMenu() {
       return () => {};
+    },
+    // The browser cannot tell the harness where a dropped file lives, so its bytes go to the
+    // harness's uploads folder (token-protected, size-bounded, plain names only) and that
+    // path stands in for it. One at a time; a folder or a refused name gives null.
+    async pathsForFiles(files) {
+      const paths: (string | null)[] = [];
+      for (const file of files) {
+        try {
+          paths.push(await tools.upload(file, file.name));
+        } catch {
+          paths.push(null);
+        }
+      }
+      return paths;
     },
   };
 }

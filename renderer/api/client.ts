@@ -39,6 +39,8 @@ export interface ApiClient {
   onProgress(cb: (event: ProgressEvent) => void): () => void;
   /** Electron menu commands; never fires in the browser harness. */
   onMenu(cb: (event: MenuEvent) => void): () => void;
+  /** Paths the backend can read for files dropped on the page (null: none); see Transport. */
+  pathsForFiles(files: File[]): Promise<(string | null)[]>;
   /** Swaps the transport (component tests pass a fake). */
   useTransport(transport: Transport): void;
 }
@@ -88,6 +90,11 @@ export function createApiClient(initial: Transport): ApiClient {
     },
     onMenu(cb) {
       return transport.onMenu(cb);
+    },
+    async pathsForFiles(files) {
+      if (!transport.pathsForFiles) return files.map(() => null);
+      const paths = await transport.pathsForFiles(files);
+      return files.map((_f, i) => (typeof paths[i] === 'string' ? paths[i] : null));
     },
     useTransport(next) {
       transport = next;

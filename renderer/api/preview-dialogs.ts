@@ -3,19 +3,24 @@
 // (the file is copied into the harness's data folder) or a typed path; for folders and save
 // targets, a path prefilled with the harness's suggestion. Styles go through the CSSOM, which
 // the strict CSP allows. Stable data-testid hooks let Playwright drive it.
-import type { DialogRequest } from '../../electron/contract/bridge-wire.js';
+import type { DialogAnswer, DialogRequest } from '../../electron/contract/bridge-wire.js';
 import type { PreviewDialogUi, PreviewTools } from './bridge-transport.js';
 
 const TEXT = {
   openFile: 'Choose a file · फ़ाइल चुनें',
+  openFiles: 'Choose files · फ़ाइलें चुनें',
   openFolder: 'Choose a folder · फ़ोल्डर चुनें',
   saveFile: 'Save as · इस नाम से सहेजें',
   note: 'Preview mode has no system file dialog. Upload a file from this computer, or type a path the preview server can read.',
   noteFolder: 'Preview mode has no system folder dialog. Type a folder path on the computer running the preview.',
   noteSave:
     'Preview mode has no system save dialog. Type a file name (saved in the preview data folder) or a full path.',
+  noteFiles:
+    'Preview mode has no system file dialog. Upload files from this computer, or type paths the preview server can read, one per line.',
   upload: 'Upload a file',
+  uploadMany: 'Upload files',
   path: 'Path',
+  paths: 'Paths (one per line)',
   ok: 'OK · ठीक है',
   cancel: 'Cancel · रद्द करें',
   uploading: 'Uploading…',
@@ -36,7 +41,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi {
   return {
-    ask(request: DialogRequest, tools: PreviewTools): Promise<string | null> {
+    ask(request: DialogRequest, tools: PreviewTools): Promise<DialogAnswer> {
+      const many = request.kind === 'openFiles';
+      const picks = request.kind === 'openFile' || many;
       return new Promise((resolve) => {
         const backdrop = el(
           doc,
@@ -75,8 +82,12 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
         const title = el(doc, 'h2', { id: 'preview-dialog-title' }, { margin: '0 0 8px', fontSize: '18px' });
         title.textContent = `${TEXT[request.kind]} — ${request.title}`;
         const note = el(doc, 'p', {}, { margin: '0 0 12px', color: '#444' });
-        note.textContent =
-          request.kind === 'openFile' ? TEXT.note : request.kind === 'openFolder' ? TEXT.noteFolder : TEXT.noteSave;
+        note.textContent = {
+          openFile: TEXT.note,
+          openFiles: TEXT.noteFiles,
+          openFolder: TEXT.noteFolder,
+          saveFile: TEXT.noteSave,
+        }[request.kind];
         const status = el(
           doc,
           'p',
@@ -86,7 +97,7 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
         box.append(title, note);
 
         let done = false;
-        const finish = (answer: string | null) => {
+        const finish = (answer: DialogAnswer) => {
           if (done) return;
           done = true;
           doc.removeEventListener('keydown', onKey, true);
@@ -101,9 +112,9 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
         };
         doc.addEventListener('keydown', onKey, true);
 
-        if (request.kind === 'openFile') {
+        if (picks) {
           const label = el(doc, 'label', {}, { display: 'block', margin: '0 0 12px' });
-          label.textContent = TEXT.upload + ' ';
+          label.textContent = (many ? TEXT.uploadMany : TEXT.upload) + ' ';
           const accept = (request.filters ?? [])
             .flatMap((f) => f.extensions)
             .filter((x) => x !== '*')
@@ -113,25 +124,34 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
             type: 'file',
             'data-testid': 'preview-dialog-file',
             ...(accept ? { accept } : {}),
+            ...(many ? { multiple: '' } : {}),
           });
           file.addEventListener('change', () => {
-            const chosen = file.files?.[0];
-            if (!chosen) return;
+            const chosen = [...(file.files ?? [])];
+            if (chosen.length === 0) return;
             status.textContent = TEXT.uploading;
-            tools.upload(chosen, chosen.name).then(finish, (err: Error) => {
-              status.textContent = err.message;
-            });
+            // One after another: the harness stores each under its own name.
+            const uploads = chosen.reduce<Promise<string[]>>(
+              (acc, f) => acc.then(async (done) => [...done, await tools.upload(f, f.name)]),
+              Promise.resolve([]),
+            );
+            uploads.then(
+              (paths) => finish(many ? paths : (paths[0] ?? null)),
+              (err: Error) => {
+                status.textContent = err.message;
+              },
+            );
           });
           label.append(file);
           box.append(label);
         }
 
         const pathLabel = el(doc, 'label', {}, { display: 'block', margin: '0 0 12px' });
-        pathLabel.textContent = TEXT.path + ' ';
+        pathLabel.textContent = (many ? TEXT.paths : TEXT.path) + ' ';
         const pathInput = el(
           doc,
-          'input',
-          { type: 'text', 'data-testid': 'preview-dialog-path', spellcheck: 'false' },
+          many ? 'textarea' : 'input',
+          { 'data-testid': 'preview-dialog-path', spellcheck: 'false', ...(many ? { rows: '4' } : { type: 'text' }) },
           { width: '100%', boxSizing: 'border-box', padding: '6px', marginTop: '4px' },
         );
         pathInput.value = request.suggestion ?? '';
@@ -142,9 +162,12 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
         const ok = el(doc, 'button', { type: 'button', 'data-testid': 'preview-dialog-ok' }, { padding: '6px 14px' });
         ok.textContent = TEXT.ok;
         ok.addEventListener('click', () => {
-          const value = pathInput.value.trim();
-          if (value) finish(value);
-          else pathInput.focus();
+          const lines = pathInput.value
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean);
+          if (lines.length === 0) pathInput.focus();
+          else finish(many ? lines : lines[0]!);
         });
         const cancel = el(
           doc,
@@ -158,7 +181,7 @@ export function createPreviewDialogUi(doc: Document = document): PreviewDialogUi
         box.append(buttons);
         backdrop.append(box);
         doc.body.append(backdrop);
-        (request.kind === 'openFile' ? box.querySelector('input') : pathInput)?.focus();
+        (picks ? box.querySelector('input') : pathInput)?.focus();
       });
     },
 

@@ -23,6 +23,12 @@ export interface Transport {
   cancel(id: string): Promise<void>;
   /** Menu commands from the Electron menu; the browser harness has no menu. */
   onMenu(cb: (event: MenuEvent) => void): () => void;
+  /**
+   * Paths the backend can read for files dropped on the page, in order; null for one that has
+   * none. Electron asks the preload (webUtils); the harness uploads the bytes into its data
+   * folder. Absent (test fakes, no connection): nothing dropped can be read.
+   */
+  pathsForFiles?(files: File[]): Promise<(string | null)[]>;
 }
 
 /** Electron: everything goes through the preload's fixed method set. */
@@ -48,6 +54,9 @@ export function createIpcTransport(bridge: SamoohBridge): Transport {
     },
     onMenu(cb) {
       return bridge.onMenu(cb);
+    },
+    async pathsForFiles(files) {
+      return bridge.pathsForFiles(files);
     },
   };
 }

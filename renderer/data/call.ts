@@ -8,3 +8,6 @@ import { api, type ApiClient } from '../api/index.js';
 export type { Args, Res, CallOptions } from '../api/index.js';
 
 export const call: ApiClient['call'] = (name, ...rest) => api.call(name, ...rest);
+
+/** Paths the backend can read for files dropped on the page, in order (null: none). */
+export const pathsForFiles: ApiClient['pathsForFiles'] = (files) => api.pathsForFiles(files);

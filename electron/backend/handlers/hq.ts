@@ -103,15 +103,18 @@ export const hqHandlers = implement({
     const db = hqDb(ctx);
     let paths = a.paths;
     if (paths.length === 0) {
-      const picked =
-        a.pick === 'folder'
-          ? await ctx.dialogs.openFolder({ title: 'Folder of bundles' })
-          : await ctx.dialogs.openFile({
-              title: 'Bundle from a district',
-              filters: [{ name: 'Samooh bundle', extensions: ['zip'] }],
-            });
-      if (picked === null) return { cancelled: true as const };
-      paths = [picked];
+      // Many bundles in one go, or a folder (walked for .zip files, bounded: import-files.ts).
+      if (a.pick === 'folder') {
+        const folder = await ctx.dialogs.openFolder({ title: 'Folder of bundles' });
+        paths = folder === null ? [] : [folder];
+      } else {
+        paths =
+          (await ctx.dialogs.openFiles({
+            title: 'Bundles from the districts',
+            filters: [{ name: 'Samooh bundle', extensions: ['zip'] }],
+          })) ?? [];
+      }
+      if (paths.length === 0) return { cancelled: true as const };
     }
     return { cancelled: false as const, ...(await importBundles(db, paths, ctx)) };
   },

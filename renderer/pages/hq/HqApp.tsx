@@ -1,6 +1,7 @@
 // HQ mode (SPEC §8): when the app holds an HQ store, its own shell with the HQ sections (the
 // dashboard, importing bundles, trusted districts) instead of the district navigation.
-import { useRef, useState, type ReactNode } from 'react';
+// Bundles and folders dropped anywhere on the window are imported (the import page shows it).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../api/index.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { useToast } from '../../components/Toast.js';
@@ -14,6 +15,7 @@ import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { HqDashboardPage } from './HqDashboardPage.js';
 import { HqImportPage } from './HqImportPage.js';
 import { HqTrustPage } from './HqTrustPage.js';
+import { dragHasFiles, droppedItems, importDropped, setDragging, useImportRun } from './hq-import-run.js';
 import '../../styles/hq.css';
 
 const SECTIONS = [
@@ -29,6 +31,8 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
   const { path } = useLocation();
   const active = SECTIONS.find((s) => s.path === path) ?? SECTIONS[0];
   const name = currentLanguage(i18n) === 'hi' && hq.nameHi ? hq.nameHi : hq.name;
+  const { dragging, busy } = useImportRun();
+  useWindowDrop(busy, active.key === 'import');
 
   const toast = useToast();
   const [switchError, setSwitchError] = useState<ApiError | null>(null);
@@ -104,6 +108,64 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
           {page}
         </div>
       </main>
+      {dragging && active.key !== 'import' ? (
+        <div className="hq-drop-overlay" data-testid="hq-drop-overlay">
+          <span className={busy ? 'hq-drop hq-drop--float is-busy' : 'hq-drop hq-drop--float is-dragging'}>
+            <span className="hq-drop__title">{busy ? t('app.import.busyDrop') : t('app.import.dropAnywhere')}</span>
+          </span>
+        </div>
+      ) : null}
     </div>
   );
+}
+
+/**
+ * Files dragged over any part of the HQ window: the drop zone lights up, and a drop imports
+ * them (on the import page, where progress and the result show). Also keeps the browser from
+ * opening a dropped file in place of the app. Drags of text or links are left alone.
+ */
+function useWindowDrop(busy: boolean, onImportPage: boolean): void {
+  const now = useRef({ busy, onImportPage });
+  now.current = { busy, onImportPage };
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      depth += 1;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = now.current.busy ? 'none' : 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!dragHasFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      if (now.current.busy) return;
+      const items = droppedItems(e.dataTransfer);
+      if (items.length === 0) return;
+      if (!now.current.onImportPage) navigate('/hq/import');
+      void importDropped(items);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+      setDragging(false);
+    };
+  }, []);
 }

@@ -1,21 +1,19 @@
-// Importing bundles at HQ (SPEC §8): a bundle or a folder of them chosen with the system dialog,
-// progress while each is verified; then what was accepted, what
-// HQ already held and what was refused, with the reason in the clerk's language.
-import { useRef, useState } from 'react';
+// Importing bundles at HQ (SPEC §8): many bundles chosen with the system dialog, a folder of
+// them, or bundles and folders dropped on the window (the drop zone here; HqApp takes a drop
+// anywhere in HQ mode). Progress while each is verified, with Cancel; then what was accepted,
+// what HQ already held and what was refused, with the reason in the clerk's language. The run
+// itself lives in hq-import-run.ts so a drop on another HQ page lands here.
 import { useTranslation } from 'react-i18next';
-import type { Res } from '../../data/call.js';
 import { DataTable } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
-import { call } from '../../data/call.js';
-import { toErrorData, type ApiErrorData } from '../../data/errors.js';
-import { invalidate } from '../../data/use-query.js';
 import { useFormat } from '../../format/use-format.js';
+import { cancelImport, dismissImportError, runImport, useImportRun } from './hq-import-run.js';
 
-type Imported = Extract<Res<'hq.import'>, { cancelled: false }>;
 interface Row {
+  key: number;
   file: string;
   district: string | null;
   sequence: number | null;
@@ -26,34 +24,8 @@ interface Row {
 export function HqImportPage() {
   const { t } = useTranslation('hq');
   const f = useFormat();
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<ApiErrorData | null>(null);
-  const [result, setResult] = useState<Imported | null>(null);
-  const abort = useRef<AbortController | null>(null);
-
-  const run = async (args: { paths?: string[]; pick?: 'files' | 'folder' }) => {
-    setBusy(true);
-    setError(null);
-    setProgress(null);
-    abort.current = new AbortController();
-    try {
-      const r = await call('hq.import', args, {
-        signal: abort.current.signal,
-        onProgress: (p) => setProgress({ done: p.done, total: p.total }),
-      });
-      if (!r.cancelled) {
-        setResult(r);
-        invalidate();
-      }
-    } catch (err) {
-      setError(toErrorData(err));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-      abort.current = null;
-    }
-  };
+  const { busy, phase, progress, error, result, refused, names, dragging } = useImportRun();
+  const run = (pick: 'files' | 'folder') => void runImport({ pick });
 
   const rows: Row[] = result
     ? [
@@ -71,7 +43,7 @@ export function HqImportPage() {
           district: d.district,
           sequence: d.sequence,
           outcome: 'duplicate' as const,
-          reason: '',
+          reason: t('app.import.duplicateReason'),
         })),
         ...result.rejected.map((r) => ({
           file: r.file,
@@ -80,9 +52,17 @@ export function HqImportPage() {
           outcome: 'rejected' as const,
           reason: t(`app.reasons.${r.reason}`),
         })),
-      ]
+        ...refused.map((x) => ({
+          file: x.name,
+          district: null,
+          sequence: null,
+          outcome: 'rejected' as const,
+          reason: t(`app.import.local.${x.why}`),
+        })),
+      ].map((r, key) => ({ ...r, key }))
     : [];
-  const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  // The name the user dropped or chose (the preview keeps it in the uploaded file's path too).
+  const base = (p: string) => names[p] ?? p.split(/[\\/]/).pop() ?? p;
 
   return (
     <>
@@ -91,27 +71,32 @@ export function HqImportPage() {
         subtitle={t('app.import.subtitle')}
         actions={
           <>
-            <button type="button" className="btn" disabled={busy} onClick={() => void run({ pick: 'folder' })}>
+            <button type="button" className="btn" disabled={busy} onClick={() => run('folder')}>
               {t('app.import.chooseFolder')}
             </button>
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={busy}
-              onClick={() => void run({ pick: 'files' })}
-            >
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => run('files')}>
               {t('app.import.chooseFiles')}
             </button>
           </>
         }
       />
-      {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
-      {busy && progress ? (
+      {error ? <ErrorBanner error={error} onDismiss={dismissImportError} /> : null}
+      <div className={`hq-drop${dragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}`} data-testid="hq-drop-zone">
+        <span className="hq-drop__icon" aria-hidden="true">
+          ⇩
+        </span>
+        <span className="hq-drop__title">
+          {busy ? t('app.import.busyDrop') : dragging ? t('app.import.dropNow') : t('app.import.dropTitle')}
+        </span>
+        {busy ? null : <span className="hq-drop__hint">{t('app.import.dropHint')}</span>}
+      </div>
+      {busy ? (
+        // Until the first figures arrive (total 0) the bar shows activity; Cancel works throughout.
         <ProgressBar
-          label={t('app.import.progress')}
-          done={progress.done}
-          total={progress.total}
-          onCancel={() => abort.current?.abort()}
+          label={phase === 'reading' ? t('app.import.reading') : t('app.import.progress')}
+          done={progress?.done ?? 0}
+          total={progress?.total ?? 0}
+          onCancel={cancelImport}
         />
       ) : null}
       {result ? (
@@ -123,13 +108,13 @@ export function HqImportPage() {
             {t('app.import.summary', {
               accepted: f.number(result.accepted.length),
               duplicates: f.number(result.duplicates.length),
-              rejected: f.number(result.rejected.length),
+              rejected: f.number(result.rejected.length + refused.length),
             })}
           </p>
           <DataTable
             caption={t('app.import.result')}
             rows={rows}
-            rowKey={(r) => `${r.outcome}:${r.file}`}
+            rowKey={(r) => String(r.key)}
             empty={<EmptyState compact title={t('app.import.none')} />}
             rowClassName={(r) => (r.outcome === 'rejected' ? 'row--warn' : undefined)}
             columns={[

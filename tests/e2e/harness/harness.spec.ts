@@ -160,8 +160,9 @@ test('"open workbook" in preview mode: the overlay uploads the chosen file', asy
   await screenshot(app, 'preview-open-dialog');
   await app.getByTestId('preview-dialog-file').setInputFiles(book);
   const result = (await picked) as { path: string };
-  expect(path.dirname(result.path)).toBe(path.join(harness.dataDir, 'uploads'));
-  expect(path.basename(result.path)).toMatch(/register\.xlsx$/);
+  // Stored under its own name, in a fresh folder of the harness's uploads/.
+  expect(path.dirname(path.dirname(result.path))).toBe(path.join(harness.dataDir, 'uploads'));
+  expect(path.basename(result.path)).toBe('register.xlsx');
   await expect(overlay).toHaveCount(0);
 
   // Cancel answers null

@@ -107,7 +107,7 @@ test('first run as HQ, trust two districts, import their bundles, see the state 
   );
   const result = page.getByRole('table', { name: 'Result' });
   await expect(result).toContainText('signed by a key HQ does not trust for this district');
-  await page.getByRole('button', { name: 'Choose a bundle…' }).click();
+  await page.getByRole('button', { name: 'Choose bundles…' }).click();
   await answerDialog(made.PAT!.zip);
   await expect(page.getByRole('status').filter({ hasText: 'accepted' })).toHaveText(
     '0 accepted, 1 already held, 0 refused',

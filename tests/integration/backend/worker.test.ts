@@ -39,7 +39,7 @@ const refuse = async (): Promise<never> => {
 function hooks(over: Partial<CallHooks> = {}): CallHooks {
   return {
     progress: () => {},
-    dialogs: { openFile: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse },
+    dialogs: { openFile: refuse, openFiles: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse },
     ...over,
   };
 }

@@ -18,7 +18,7 @@ function context(session: FileSession): HandlerContext {
   return {
     session,
     operator: 'test',
-    dialogs: { openFile: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse },
+    dialogs: { openFile: refuse, openFiles: refuse, openFolder: refuse, saveFile: refuse, openPath: refuse },
     progress: () => {},
     signal: new AbortController().signal,
     now: () => NOW,

@@ -52,6 +52,25 @@ describe('createElectronDialogs', () => {
     expect(g.calls[0]!.parent).toBeNull();
   });
 
+  it('opens many files at once (multiSelections), modal to the window; cancel or none → null', async () => {
+    const data = tempDir();
+    const chosen = ['/media/usb/samooh-PAT-20261128-1.zip', '/media/usb/samooh-GAY-20261128-1.zip'];
+    const f = fakes({ open: chosen });
+    const d = createElectronDialogs({ ...f, window: () => fakeWindow, openable: new OpenablePaths(data) });
+    const filters = [{ name: 'Samooh bundle', extensions: ['zip'] }];
+    expect(await d.openFiles({ title: 'Bundles', filters })).toEqual(chosen);
+    expect(f.calls[0]).toMatchObject({
+      kind: 'open',
+      parent: fakeWindow,
+      opts: { title: 'Bundles', filters, properties: ['openFile', 'multiSelections'] },
+    });
+    for (const open of [null, []]) {
+      const g = fakes({ open });
+      const d2 = createElectronDialogs({ ...g, window: () => null, openable: new OpenablePaths(data) });
+      expect(await d2.openFiles({ title: 'x', filters: [] })).toBeNull();
+    }
+  });
+
   it('chooses folders and save targets, and lets the app open what it then wrote there', async () => {
     const data = tempDir();
     const usb = tempDir();
@@ -109,6 +128,11 @@ describe('OpenablePaths', () => {
     expect(o.isOpenable(exe)).toBe(false);
     expect(o.isOpenable(lnk)).toBe(false);
     expect(o.isOpenable(upload)).toBe(false);
+    // Uploads now sit in a folder of their own (the harness keeps the user's file name): still not openable.
+    mkdirSync(path.join(data, 'uploads', '20261202T101500-0a1b2c3d4e5f'));
+    const nested = path.join(data, 'uploads', '20261202T101500-0a1b2c3d4e5f', 'samooh-PAT-20261128-1.zip');
+    writeFileSync(nested, 'PK');
+    expect(o.isOpenable(nested)).toBe(false);
     expect(o.isOpenable(path.join(data, 'outbox', 'missing.eml'))).toBe(false);
     expect(o.isOpenable(path.join(data, 'outbox'))).toBe(false);
     expect(o.isOpenable('')).toBe(false);

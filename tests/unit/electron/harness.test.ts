@@ -306,7 +306,7 @@ describe('harness: dialogs', () => {
     const ui: PreviewDialogUi = {
       async ask(request, tools) {
         asked.push(request);
-        return tools.upload(new Blob(['units,groups\n']), '../../register (final).xlsx');
+        return tools.upload(new Blob(['units,groups\n']), 'register (final).xlsx');
       },
       async offerDownload() {},
     };
@@ -316,9 +316,65 @@ describe('harness: dialogs', () => {
       title: 'Open workbook',
       filters: [{ name: 'Excel', extensions: ['xlsx', 'csv'] }],
     });
-    expect(path.dirname(r.path)).toBe(path.join(h.dataDir, 'uploads'));
-    expect(path.basename(r.path)).toMatch(/-register \(final\)\.xlsx$/);
+    // Kept under the name the user chose, in a fresh folder of its own under uploads/.
+    expect(path.dirname(path.dirname(r.path))).toBe(path.join(h.dataDir, 'uploads'));
+    expect(path.basename(r.path)).toBe('register (final).xlsx');
     expect(readFileSync(r.path, 'utf8')).toBe('units,groups\n');
+  });
+
+  it('asks for several files at once; the page uploads each and answers with all their paths', async () => {
+    const h = await start();
+    const asked: DialogRequest[] = [];
+    const ui: PreviewDialogUi = {
+      async ask(request, tools) {
+        asked.push(request);
+        return [
+          await tools.upload(new Blob(['PK1']), 'samooh-PAT-20261128-1.zip'),
+          await tools.upload(new Blob(['PK2']), 'samooh-PAT-20261128-1.zip'),
+        ];
+      },
+      async offerDownload() {},
+    };
+    const r = (await client(h, ui).call('test.openFiles' as never, {} as never)) as { paths: string[] };
+    expect(asked[0]).toMatchObject({ kind: 'openFiles', filters: [{ name: 'Samooh bundle', extensions: ['zip'] }] });
+    expect(r.paths.map((p) => path.basename(p))).toEqual(['samooh-PAT-20261128-1.zip', 'samooh-PAT-20261128-1.zip']);
+    // Two uploads of one name never meet.
+    expect(r.paths[0]).not.toBe(r.paths[1]);
+    expect(r.paths.map((p) => readFileSync(p, 'utf8'))).toEqual(['PK1', 'PK2']);
+    // One typed path also answers openFiles; Cancel and an empty list are null; a missing file is BAD_INPUT.
+    const book = path.join(tempDir(), 'b.zip');
+    writeFileSync(book, 'PK');
+    const answers: (string | string[] | null)[] = [book, null, [], [book, '/no/such.zip']];
+    const api = client(h, { ask: async () => answers.shift() ?? null, offerDownload: async () => {} });
+    expect(await api.call('test.openFiles' as never, {} as never)).toEqual({ paths: [book] });
+    expect(await api.call('test.openFiles' as never, {} as never)).toEqual({ paths: null });
+    expect(await api.call('test.openFiles' as never, {} as never)).toEqual({ paths: null });
+    await expect(api.call('test.openFiles' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    // A list where one path was asked for is refused, not silently cut to its first.
+    const one = client(h, { ask: async () => [book, book], offerDownload: async () => {} });
+    await expect(one.call('test.openFile' as never, {} as never)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('dropped files reach the backend as uploads under their own names (the preview side of pathsForFiles)', async () => {
+    const h = await start();
+    const api = client(h);
+    const paths = await api.pathsForFiles([
+      new File(['PK-a'], 'samooh-GAY-20261128-1.zip'),
+      new File(['x'], '.hidden.zip'),
+      new File(['PK-b'], 'पटना बंडल.zip'),
+    ]);
+    expect(paths[1]).toBeNull();
+    expect(paths.map((p) => (p ? path.basename(p) : null))).toEqual([
+      'samooh-GAY-20261128-1.zip',
+      null,
+      'पटना बंडल.zip',
+    ]);
+    for (const p of [paths[0]!, paths[2]!]) {
+      expect(p.startsWith(path.join(h.dataDir, 'uploads') + path.sep)).toBe(true);
+    }
+    expect(readFileSync(paths[2]!, 'utf8')).toBe('PK-b');
+    // A wrong token uploads nothing.
+    expect(await client(h, undefined, 'x'.repeat(43)).pathsForFiles([new File(['PK'], 'a.zip')])).toEqual([null]);
   });
 
   it('treats Cancel as null and a typed missing path as BAD_INPUT', async () => {
@@ -381,6 +437,65 @@ describe('harness: dialogs', () => {
     expect(await api.call('test.chooseFolder' as never, {} as never)).toEqual({ path: folder });
     expect(existsSync(folder)).toBe(true);
     expect(await api.call('test.openFile' as never, {} as never)).toEqual({ path: null });
+    // Several files scripted for openFiles.
+    await fetch(`${h.origin}${API_PATHS.testDialogs}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token },
+      body: JSON.stringify({ answers: [{ kind: 'openFiles', path: null, paths: [book, book] }] }),
+    });
+    expect(await api.call('test.openFiles' as never, {} as never)).toEqual({ paths: [book, book] });
+  });
+
+  it('refuses uploads without the token, over the size bound, or with odd names, keeping nothing', async () => {
+    const h = await start({ maxUploadBytes: 1000 });
+    const uploads = path.join(h.dataDir, 'uploads');
+    const post = (name: string | null, headers: Record<string, string>, body: Uint8Array | string = 'PK') =>
+      fetch(`${h.origin}${API_PATHS.upload}${name === null ? '' : `?name=${encodeURIComponent(name)}`}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...headers },
+        body,
+      });
+    const auth = { [TOKEN_HEADER]: h.token };
+    expect((await post('a.zip', {})).status).toBe(401);
+    expect((await post('a.zip', { [TOKEN_HEADER]: 'x'.repeat(h.token.length) })).status).toBe(401);
+    expect((await post('a.zip', auth, new Uint8Array(1001))).status).toBe(413);
+    const odd = [
+      null,
+      '',
+      '../a.zip',
+      'usb/a.zip',
+      'C:\\a.zip',
+      '..',
+      '.',
+      '.bashrc',
+      'a.zip.',
+      'a.zip ',
+      ' a.zip',
+      'a\0.zip',
+      'a\n.zip',
+      'x\u202Epiz.exe',
+      'a:stream.zip',
+      'a?.zip',
+      'CON',
+      'nul.zip',
+      'LPT1.txt',
+      'a'.repeat(252) + '.zip',
+      'प'.repeat(86),
+    ];
+    for (const name of odd) {
+      const r = await post(name, auth);
+      expect({ name, status: r.status }).toEqual({ name, status: 400 });
+      expect(await r.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+    // Plain names pass, Hindi and joiners included.
+    for (const name of ['samooh-PAT-20261128-1.zip', 'क्‍षेत्र (2).zip', 'a'.repeat(251) + '.zip']) {
+      const r = await post(name, auth);
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as { path: string; size: number };
+      expect(path.basename(body.path)).toBe(name.normalize('NFC'));
+      expect(body.size).toBe(2);
+    }
   });
 
   it('limits upload size', async () => {

@@ -12,6 +12,7 @@ import { transportTestHandlers } from './transport-handlers.js';
 
 const noDialogs: Dialogs = {
   openFile: async () => null,
+  openFiles: async () => null,
   openFolder: async () => null,
   saveFile: async () => null,
   openPath: async () => {},

@@ -18,6 +18,7 @@ function fakeBridge(reply: (name: string, args: unknown, id: string) => Result<u
     onProgress: (cb) => (progressCbs.add(cb), () => void progressCbs.delete(cb)),
     cancel: async (id) => (cancelled.push(id), true),
     onMenu: (cb) => (menuCbs.add(cb), () => void menuCbs.delete(cb)),
+    pathsForFiles: (files) => files.map((f) => (f.name.endsWith('.zip') ? `/media/usb/${f.name}` : null)),
   };
   return {
     bridge,
@@ -128,6 +129,14 @@ describe('API client over IPC', () => {
     api.useTransport(fake);
     expect(api.transport).toBe('test');
     expect(await c(api)('anything')).toBe('fake');
+    // A transport that cannot locate dropped files: none has a path.
+    expect(await api.pathsForFiles([new File(['PK'], 'a.zip')])).toEqual([null]);
+  });
+
+  it('maps dropped files to paths through the preload bridge, one answer per file', async () => {
+    const api = createApiClient(createIpcTransport(fakeBridge(() => ({ ok: true, value: null })).bridge));
+    const files = [new File(['PK'], 'samooh-PAT-20261128-1.zip'), new File(['x'], 'notes.txt')];
+    expect(await api.pathsForFiles(files)).toEqual(['/media/usb/samooh-PAT-20261128-1.zip', null]);
   });
 });
 

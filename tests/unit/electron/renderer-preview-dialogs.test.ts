@@ -41,6 +41,36 @@ describe('preview dialog overlay', () => {
     expect(q('preview-dialog')).toBeNull();
   });
 
+  it('openFiles: uploads every chosen file, or takes typed paths one per line', async () => {
+    const uploaded: { name: string; size: number }[] = [];
+    const request: DialogRequest = {
+      ...openFile,
+      kind: 'openFiles',
+      filters: [{ name: 'Bundle', extensions: ['zip'] }],
+    };
+    const answer = createPreviewDialogUi(document).ask(request, tools(uploaded));
+    const input = q('preview-dialog-file') as HTMLInputElement;
+    expect(input.multiple).toBe(true);
+    const files = [new File(['PK1'], 'samooh-PAT-20261128-1.zip'), new File(['PK22'], 'samooh-GAY-20261128-1.zip')];
+    Object.defineProperty(input, 'files', { value: files });
+    input.dispatchEvent(new Event('change'));
+    expect(await answer).toEqual([
+      '/data/uploads/samooh-PAT-20261128-1.zip',
+      '/data/uploads/samooh-GAY-20261128-1.zip',
+    ]);
+    expect(uploaded).toEqual([
+      { name: 'samooh-PAT-20261128-1.zip', size: 3 },
+      { name: 'samooh-GAY-20261128-1.zip', size: 4 },
+    ]);
+
+    const typed = createPreviewDialogUi(document).ask(request, tools());
+    const paths = q('preview-dialog-path') as HTMLTextAreaElement;
+    expect(paths.tagName).toBe('TEXTAREA');
+    paths.value = '/media/usb/a.zip\n\n  /media/usb/b.zip  \n';
+    q('preview-dialog-ok')!.click();
+    expect(await typed).toEqual(['/media/usb/a.zip', '/media/usb/b.zip']);
+  });
+
   it('answers with a typed path, prefilled with the suggestion', async () => {
     const answer = createPreviewDialogUi(document).ask(
       { dialogId: 'd2', kind: 'openFolder', title: 'Export to', suggestion: '/data/exports' },

@@ -34,6 +34,12 @@ export const transportTestHandlers = {
       filters: [{ name: 'Excel', extensions: ['xlsx', 'csv'] }],
     }),
   })),
+  'test.openFiles': handler(z.object({}), async (_a, ctx) => ({
+    paths: await ctx.dialogs.openFiles({
+      title: 'Bundles',
+      filters: [{ name: 'Samooh bundle', extensions: ['zip'] }],
+    }),
+  })),
   'test.saveAndOpen': handler(z.object({ text: z.string() }), async (a, ctx) => {
     const file = await ctx.dialogs.saveFile({ title: 'Save', defaultName: 'report.txt', filters: [] });
     if (!file) return { path: null };
