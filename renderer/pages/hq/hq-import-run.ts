@@ -136,7 +136,9 @@ async function check(
       invalidate();
     }
   } catch (err) {
-    set({ error: toErrorData(err) });
+    const error = toErrorData(err);
+    // Cancel is the user's own doing: the page goes back to how it was, with no error to read.
+    if (error.code !== 'CANCELLED') set({ error });
   } finally {
     set({ busy: false, phase: null, progress: null });
     abort = null;

@@ -164,5 +164,6 @@ describe('dropping bundles on the HQ window', () => {
     });
     await waitFor(() => expect(screen.getByTestId('hq-drop-zone').textContent).toContain('Drop bundles (.zip)'));
     expect(screen.queryByRole('table', { name: 'Result' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
