@@ -2,8 +2,8 @@
 // Leaving ends a membership (left_on); it never deletes it.
 import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
-import { sql } from 'kysely';
-import type { CitizenCategory, GroupKind, Membership } from './schema.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CitizenCategory, DB, GroupKind, Membership } from './schema.js';
 import { ftsQuery, phoneSearchDigits, refreshSearchIndex } from './search-index.js';
 
 export type MemberCategory = CitizenCategory | 'staff';
@@ -161,9 +161,176 @@ function matchingIds(db: RegisterDb, f: MemberFilter) {
   return wantCitizens ? citizens : staff;
 }
 
+/**
+ * The orders the members list offers (issue #11). Every order ends with a unique key, so it is
+ * total: paging by offset gives every row exactly once and the list reads the same on every visit.
+ *
+ * - `group` (the default, ascending): unit code, group code, then the order members were entered
+ *   (membership id). Units → groups (groups_unit_code) → memberships of each group
+ *   (memberships_group_state) are read in index order; no sort of the whole list.
+ * - `name`: the member's name case-insensitively (SQLite NOCASE: Latin A–Z ignoring case, then
+ *   Devanagari in Unicode order, which follows the varnamala), then the member's id, then the
+ *   membership id. Citizens come from people_name, staff from staff_name, merged (MERGE UNION ALL).
+ * - `joined`: the joining day (blank days first ascending, last descending), then membership id
+ *   (memberships_active_joined / memberships_joined).
+ *
+ * Without a selective filter the outer table is forced (CROSS JOIN) to be the one whose index
+ * gives the order, so the first page costs one index walk of 100 rows and a deep page one walk of
+ * the rows before it; with a selective filter (search text, a group, one member) the planner
+ * picks the filter's index and sorts the few matching rows.
+ */
+export type MemberSortColumn = 'group' | 'name' | 'joined';
+export interface MemberSort {
+  column: MemberSortColumn;
+  dir: 'asc' | 'desc';
+}
+export const DEFAULT_MEMBER_SORT: MemberSort = { column: 'group', dir: 'asc' };
+
+type MEb = ExpressionBuilder<DB & { m: DB['memberships'] }, 'm'>;
+
+/**
+ * `+m.col`: the same value, but SQLite will not drive the query from it. A broad filter (active
+ * groups only, one category) is then a check on rows read in the sort's order, instead of the
+ * planner starting from the filter's subquery and sorting everything it finds.
+ */
+const checkOnly = (eb: MEb, col: 'm.groupId' | 'm.personId') => sql<number | null>`+${eb.ref(col)}`;
+
+/** The filter's conditions on `m` (one side: citizens, staff, or both). */
+function memberConditions(eb: MEb, f: MemberFilter, side: 'citizen' | 'staff' | 'both'): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = [];
+  if (f.state === 'active' || f.state === undefined) c.push(eb('m.leftOn', 'is', null));
+  else if (f.state === 'left') c.push(eb('m.leftOn', 'is not', null));
+  if (f.groupCode) {
+    const code = f.groupCode;
+    c.push(eb('m.groupId', '=', eb.selectFrom('groups').select('groups.id').where('groups.code', '=', code)));
+  }
+  if (f.groupStatus) {
+    const status = f.groupStatus;
+    c.push(
+      eb(
+        checkOnly(eb, 'm.groupId'),
+        'in',
+        eb.selectFrom('groups').select('groups.id').where('groups.status', '=', status),
+      ),
+    );
+  }
+  if (f.personId !== undefined) c.push(eb('m.personId', '=', f.personId));
+  if (f.staffId !== undefined) c.push(eb('m.staffId', '=', f.staffId));
+  if (side === 'citizen') c.push(eb('m.personId', 'is not', null));
+  if (side === 'staff') c.push(eb('m.staffId', 'is not', null));
+  if (f.category === 'eminent' || f.category === 'public') {
+    const category = f.category;
+    c.push(
+      eb(
+        checkOnly(eb, 'm.personId'),
+        'in',
+        eb.selectFrom('people').select('people.id').where('people.category', '=', category),
+      ),
+    );
+  }
+  const text = f.query?.trim();
+  if (text) {
+    const fts = ftsQuery(text);
+    const citizen = eb(
+      'm.personId',
+      'in',
+      fts !== null
+        ? eb.selectFrom('peopleSearch').select('peopleSearch.rowid').where(sql.ref('peopleSearch'), 'match', fts)
+        : eb.selectFrom('people').select('people.id').where('people.name', 'like', `${text}%`),
+    );
+    const like = `%${text}%`;
+    const digits = phoneSearchDigits(text);
+    const staff = eb(
+      'm.staffId',
+      'in',
+      eb
+        .selectFrom('staff')
+        .select('staff.id')
+        .where((s) =>
+          s.or([
+            s('staff.name', 'like', like),
+            s('staff.serviceNo', 'like', like),
+            ...(digits.length >= 3 ? [s('staff.phone', 'like', `%${digits}%`)] : []),
+          ]),
+        ),
+    );
+    c.push(side === 'citizen' ? citizen : side === 'staff' ? staff : eb.or([citizen, staff]));
+  }
+  return eb.and(c);
+}
+
+/** A filter that narrows the list to a few rows, so sorting what it finds beats walking an order. */
+function selective(f: MemberFilter): boolean {
+  return Boolean(f.query?.trim() || f.groupCode || f.personId !== undefined || f.staffId !== undefined);
+}
+
+/** The sides the filter wants: citizens, staff, or both. */
+function sidesOf(f: MemberFilter): 'citizen' | 'staff' | 'both' {
+  const wantCitizens = f.category !== 'staff' && f.staffId === undefined;
+  const wantStaff = (f.category === undefined || f.category === 'staff') && f.personId === undefined;
+  return wantCitizens && wantStaff ? 'both' : wantCitizens ? 'citizen' : 'staff';
+}
+
+const on = (eb: unknown) => eb as MEb;
+
+/** The query of one page of membership ids in the chosen order (exported for the plan tests). */
+export function memberPageQuery(db: RegisterDb, f: MemberFilter, sort: MemberSort = DEFAULT_MEMBER_SORT) {
+  const d = sort.dir;
+  const side = sidesOf(f);
+  const narrow = selective(f);
+  if (sort.column === 'joined') {
+    return db.k
+      .selectFrom('memberships as m')
+      .select('m.id as id')
+      .where((eb) => memberConditions(on(eb), f, side))
+      .orderBy('m.joinedOn', d)
+      .orderBy('m.id', d);
+  }
+  if (sort.column === 'group') {
+    const q = narrow
+      ? db.k
+          .selectFrom('memberships as m')
+          .innerJoin('groups as g', 'g.id', 'm.groupId')
+          .innerJoin('units as u', 'u.id', 'g.unitId')
+      : db.k
+          .selectFrom('units as u')
+          .crossJoin('groups as g')
+          .crossJoin('memberships as m')
+          .whereRef('g.unitId', '=', 'u.id')
+          .whereRef('m.groupId', '=', 'g.id');
+    return q
+      .select('m.id as id')
+      .where((eb) => memberConditions(on(eb), f, side))
+      .orderBy('u.code', d)
+      .orderBy('g.code', d)
+      .orderBy('m.id', d);
+  }
+  const citizens = (
+    narrow
+      ? db.k.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.personId')
+      : db.k.selectFrom('people as p').crossJoin('memberships as m').whereRef('m.personId', '=', 'p.id')
+  )
+    .select(['m.id as id', 'p.name as sortName', 'p.id as memberId'])
+    .where((eb) => memberConditions(on(eb), f, 'citizen'));
+  const staff = (
+    narrow
+      ? db.k.selectFrom('memberships as m').innerJoin('staff as s', 's.id', 'm.staffId')
+      : db.k.selectFrom('staff as s').crossJoin('memberships as m').whereRef('m.staffId', '=', 's.id')
+  )
+    .select(['m.id as id', 's.name as sortName', 's.id as memberId'])
+    .where((eb) => memberConditions(on(eb), f, 'staff'));
+  // Same columns on both sides; the types differ only in the joined table's alias.
+  const staffSide = staff as unknown as typeof citizens;
+  const both = side === 'both' ? citizens.unionAll(staffSide) : side === 'citizen' ? citizens : staffSide;
+  return both
+    .orderBy(sql`sort_name collate nocase`, d)
+    .orderBy('memberId', d)
+    .orderBy('id', d);
+}
+
 export function searchMembers(
   db: RegisterDb,
-  f: MemberFilter & { offset: number; limit: number },
+  f: MemberFilter & { offset: number; limit: number; sort?: MemberSort | undefined },
 ): { total: number; rows: MemberRow[] } {
   if (f.query?.trim()) refreshSearchIndex(db);
   const ids = matchingIds(db, f);
@@ -173,11 +340,11 @@ export function searchMembers(
       db.k.selectFrom(ids.as('x')).select((eb) => eb.fn.countAll<number>().as('n')),
     )?.n ?? 0,
   );
-  // Newest membership first: ordering by the rowid needs no sort, so deep pages of a
-  // 2,60,000-row list stay fast while the clerk scrolls.
   const page = all(
     db,
-    db.k.selectFrom(ids.as('x')).select('x.id').orderBy('x.id', 'desc').offset(f.offset).limit(f.limit),
+    memberPageQuery(db, f, f.sort ?? DEFAULT_MEMBER_SORT)
+      .offset(f.offset)
+      .limit(f.limit),
   ).map((r) => r.id);
   if (page.length === 0) return { total, rows: [] };
   const details = all(

@@ -1,4 +1,5 @@
 // Police officers and employees of the district (SPEC §3) and the roster queries.
+import { sql } from 'kysely';
 import type { RegisterDb } from './register-db.js';
 import { all, first, run } from './exec.js';
 import { phoneSearchDigits } from './search-index.js';
@@ -34,37 +35,63 @@ export interface StaffFilter {
   gender?: Gender;
 }
 
-function staffRowsQuery(db: RegisterDb) {
+/**
+ * The staff rows joined with rank and posting. `lead` picks the table SQLite reads first (a CROSS
+ * JOIN fixes the order): ranks by order or units by code give the rank and posting orders from
+ * their indexes, without sorting 60,000 rows for every page.
+ */
+function staffLed(db: RegisterDb) {
   return db.k
     .selectFrom('staff as s')
     .innerJoin('ranks as r', 'r.id', 's.rankId')
-    .innerJoin('units as u', 'u.id', 's.postingUnitId')
-    .select((eb) => [
-      's.id',
-      's.serviceNo',
-      's.name',
-      'r.code as rankCode',
-      'r.nameEn as rankEn',
-      'r.nameHi as rankHi',
-      'r.sortOrder as rankOrder',
-      's.gender',
-      's.phone',
-      'u.code as unitCode',
-      'u.name as unitName',
-      'u.nameHi as unitNameHi',
-      eb
-        .selectFrom('memberships as m')
-        .innerJoin('groups as g', 'g.id', 'm.groupId')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('m.staffId', '=', 's.id')
-        .where('m.leftOn', 'is', null)
-        .where('g.status', '=', 'active')
-        .as('activeGroups'),
-    ]);
+    .innerJoin('units as u', 'u.id', 's.postingUnitId');
+}
+type StaffFrom = ReturnType<typeof staffLed>;
+
+function staffFrom(db: RegisterDb, lead: 'staff' | 'ranks' | 'units'): StaffFrom {
+  // The same tables and aliases in another order; the types differ only in that order.
+  if (lead === 'ranks')
+    return db.k
+      .selectFrom('ranks as r')
+      .crossJoin('staff as s')
+      .whereRef('s.rankId', '=', 'r.id')
+      .innerJoin('units as u', 'u.id', 's.postingUnitId') as unknown as StaffFrom;
+  if (lead === 'units')
+    return db.k
+      .selectFrom('units as u')
+      .crossJoin('staff as s')
+      .whereRef('s.postingUnitId', '=', 'u.id')
+      .innerJoin('ranks as r', 'r.id', 's.rankId') as unknown as StaffFrom;
+  return staffLed(db);
 }
 
-function filtered(db: RegisterDb, f: StaffFilter) {
-  let q = staffRowsQuery(db);
+function staffRowsQuery(db: RegisterDb, lead: 'staff' | 'ranks' | 'units' = 'staff') {
+  return staffFrom(db, lead).select((eb) => [
+    's.id',
+    's.serviceNo',
+    's.name',
+    'r.code as rankCode',
+    'r.nameEn as rankEn',
+    'r.nameHi as rankHi',
+    'r.sortOrder as rankOrder',
+    's.gender',
+    's.phone',
+    'u.code as unitCode',
+    'u.name as unitName',
+    'u.nameHi as unitNameHi',
+    eb
+      .selectFrom('memberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.groupId')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('m.staffId', '=', 's.id')
+      .where('m.leftOn', 'is', null)
+      .where('g.status', '=', 'active')
+      .as('activeGroups'),
+  ]);
+}
+
+function filtered(db: RegisterDb, f: StaffFilter, lead: 'staff' | 'ranks' | 'units' = 'staff') {
+  let q = staffRowsQuery(db, lead);
   if (f.unitCode) q = q.where('u.code', '=', f.unitCode);
   if (f.rank) q = q.where('r.code', '=', f.rank);
   if (f.gender) q = q.where('s.gender', '=', f.gender);
@@ -101,9 +128,45 @@ function filtered(db: RegisterDb, f: StaffFilter) {
   return q;
 }
 
+/**
+ * The staff list's orders (issue #11), each ending with a unique key so paging is stable:
+ * `rank` (the default: highest rank first ascending, then name, id), `name` (name NOCASE, id:
+ * staff_name), `serviceNo` (unique: its own index), `posting` (posting unit code, name, id).
+ */
+export type StaffSortColumn = 'rank' | 'name' | 'serviceNo' | 'posting';
+export interface StaffSort {
+  column: StaffSortColumn;
+  dir: 'asc' | 'desc';
+}
+export const DEFAULT_STAFF_SORT: StaffSort = { column: 'rank', dir: 'asc' };
+
+const nameKey = sql`s.name collate nocase`;
+
+function ordered(q: ReturnType<typeof filtered>, sort: StaffSort) {
+  const d = sort.dir;
+  switch (sort.column) {
+    case 'name':
+      return q.orderBy(nameKey, d).orderBy('s.id', d);
+    case 'serviceNo':
+      return q.orderBy('s.serviceNo', d);
+    case 'posting':
+      return q.orderBy('u.code', d).orderBy(nameKey, d).orderBy('s.id', d);
+    case 'rank':
+      return q.orderBy('r.sortOrder', d).orderBy(nameKey, d).orderBy('s.id', d);
+  }
+}
+
+/** The query of one page of staff in the chosen order (exported for the plan tests). */
+export function staffPageQuery(db: RegisterDb, f: StaffFilter, sort: StaffSort = DEFAULT_STAFF_SORT) {
+  // A unit or rank filter narrows the list to a few rows: the planner starts from it and sorts them.
+  const narrow = Boolean(f.unitCode || f.rank);
+  const lead = narrow ? 'staff' : sort.column === 'rank' ? 'ranks' : sort.column === 'posting' ? 'units' : 'staff';
+  return ordered(filtered(db, f, lead), sort);
+}
+
 export function listStaff(
   db: RegisterDb,
-  f: StaffFilter & { offset: number; limit: number },
+  f: StaffFilter & { offset: number; limit: number; sort?: StaffSort | undefined },
 ): { total: number; rows: StaffRow[] } {
   const q = filtered(db, f);
   const total = Number(
@@ -112,7 +175,12 @@ export function listStaff(
       db.k.selectFrom(q.as('x')).select((eb) => eb.fn.countAll<number>().as('n')),
     )?.n ?? 0,
   );
-  const rows = all(db, q.orderBy('r.sortOrder').orderBy('s.name').orderBy('s.id').offset(f.offset).limit(f.limit));
+  const rows = all(
+    db,
+    staffPageQuery(db, f, f.sort ?? DEFAULT_STAFF_SORT)
+      .offset(f.offset)
+      .limit(f.limit),
+  );
   return { total, rows: rows as StaffRow[] };
 }
 

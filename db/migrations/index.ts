@@ -8,6 +8,7 @@ import { migration004 } from './004-compliance-counts.js';
 import { migration005 } from './005-bundle-deliveries.js';
 import { migration006 } from './006-privacy-audit.js';
 import { migration007 } from './007-codes-merges.js';
+import { migration008 } from './008-sorted-lists.js';
 
 // One per line, in order of number: branches that each add one merge without a conflict.
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 /**

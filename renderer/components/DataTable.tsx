@@ -4,9 +4,14 @@
 // instant. Lists that page from the backend (members, staff) use their own virtualised table.
 // Headers are buttons with aria-sort; a row can be a link target (its first cell holds the
 // link, so the keyboard reaches it with Tab and opens it with Enter).
+//
+// Order (issue #11): ties fall back to the row's key, so the order is total; with `sortMemory`
+// the chosen order is remembered for the session; a page that prints or exports the list holds
+// the order itself (`sort` + `onSortChange`) and passes the rows through `sortTableRows`.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { nextSort, rememberSort, rememberedSort, sortRows, type TableSort } from '../lists/table-sort.js';
 
 /** From this many rows on, only the rows in view are rendered. */
 export const VIRTUAL_FROM = 200;
@@ -35,19 +40,26 @@ interface DataTableProps<T> {
   /** What to show when `rows` is empty (an EmptyState). */
   empty: ReactNode;
   initialSort?: { key: string; dir: 'asc' | 'desc' };
+  /** Remember the chosen order for the session under this list name. */
+  sortMemory?: string;
+  /** The order, held by the page (which then prints/exports in it); `onSortChange` is told of clicks. */
+  sort?: TableSort | null;
+  onSortChange?: (sort: TableSort) => void;
   rowClassName?: (row: T) => string | undefined;
   /** Shows "N rows" under the table. */
   showCount?: boolean;
 }
 
-const collator = new Intl.Collator(['en-IN', 'hi-IN'], { numeric: true, sensitivity: 'base' });
-
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1; // blanks last either way
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+/** The rows in a table's order: the column's values (blanks last), ties by the row's key. */
+export function sortTableRows<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  sort: TableSort | null | undefined,
+  rowKey: (row: T) => string | number,
+): T[] {
+  if (!sort) return [...rows];
+  const col = columns.find((c) => c.key === sort.key);
+  return sortRows(rows, col?.sortValue, sort.dir, rowKey);
 }
 
 export function DataTable<T>({
@@ -58,32 +70,32 @@ export function DataTable<T>({
   showCaption,
   empty,
   initialSort,
+  sortMemory,
+  sort: heldSort,
+  onSortChange,
   rowClassName,
   showCount,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
-  const [sort, setSort] = useState(initialSort ?? null);
+  const [ownSort, setOwnSort] = useState<TableSort | null>(() => {
+    const keys = columns.filter((c) => c.sortValue).map((c) => c.key);
+    return (sortMemory ? rememberedSort(sortMemory, keys) : null) ?? initialSort ?? null;
+  });
+  const sort = heldSort !== undefined ? heldSort : ownSort;
 
-  const sorted = useMemo(() => {
-    if (!sort) return rows;
-    const col = columns.find((c) => c.key === sort.key);
-    if (!col?.sortValue) return rows;
-    const get = col.sortValue;
-    const out = [...rows].sort((a, b) => {
-      const x = get(a);
-      const y = get(b);
-      // Blanks go last in either direction: a clerk sorting by members wants figures first.
-      if (x === null || y === null) return compare(x, y);
-      const r = compare(x, y);
-      return sort.dir === 'asc' ? r : -r;
-    });
-    return out;
-  }, [rows, columns, sort]);
+  const sorted = useMemo(
+    () => (sort ? sortTableRows(rows, columns, sort, rowKey) : rows),
+    [rows, columns, sort, rowKey],
+  );
 
   if (rows.length === 0) return <>{empty}</>;
 
-  const toggle = (key: string) =>
-    setSort((s) => (s && s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  const toggle = (key: string) => {
+    const next = nextSort(sort, key);
+    if (sortMemory) rememberSort(sortMemory, next);
+    setOwnSort(next);
+    onSortChange?.(next);
+  };
 
   const virtual = sorted.length >= VIRTUAL_FROM;
   const head = (

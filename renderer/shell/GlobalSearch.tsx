@@ -21,6 +21,8 @@ interface Hit {
 
 const PER_KIND = 6;
 
+const BY_NAME = { column: 'name', dir: 'asc' } as const;
+
 /** Opens on Ctrl+K / Cmd+K anywhere in the app. */
 export function useGlobalSearchShortcut(open: () => void): void {
   useEffect(() => {
@@ -59,8 +61,9 @@ export function GlobalSearch({ onClose }: { onClose: () => void }) {
           const [units, groups, members, staff] = await Promise.all([
             call('units.list', { search: q }),
             call('groups.list', { search: q }),
-            call('members.search', { query: q, state: 'all', offset: 0, limit: 30 }),
-            call('staff.list', { query: q, offset: 0, limit: PER_KIND }),
+            // People and staff by name (a stable order: the same text lists the same hits).
+            call('members.search', { query: q, state: 'all', sort: BY_NAME, offset: 0, limit: 30 }),
+            call('staff.list', { query: q, sort: BY_NAME, offset: 0, limit: PER_KIND }),
           ]);
           if (mine !== seq.current) return;
           const name = (x: { name: string; nameHi?: string | null }) =>

@@ -18,6 +18,7 @@ import {
 import { GROUP_STATUSES, MEMBER_CATEGORIES } from '../domain.js';
 import { noArgs } from './common.js';
 import { RULE_IDS } from '../policy.js';
+import { memberSortSchema, staffSortSchema } from '../sorting.js';
 
 const unitFields = {
   name: nameSchema,
@@ -73,6 +74,8 @@ export const registerCalls = {
     unitCode: codeSchema.optional(),
     rank: z.string().max(64).optional(),
     gender: genderSchema.optional(),
+    /** The order (default: rank, name, id); every order ends with a unique key. */
+    sort: staffSortSchema.optional(),
     ...pageSchema,
   }),
   'staff.get': z.object({ serviceNo: serviceNoSchema }),
@@ -86,6 +89,8 @@ export const registerCalls = {
     groupStatus: z.enum(GROUP_STATUSES).optional(),
     category: z.enum(MEMBER_CATEGORIES).optional(),
     state: z.enum(['active', 'left', 'all']).default('active'),
+    /** The order (default: unit code, group code, order of entry); every order ends with a unique key. */
+    sort: memberSortSchema.optional(),
     ...pageSchema,
   }),
   'members.addCitizen': z.object({

@@ -1,7 +1,8 @@
 // Members: every membership in the district (citizens and staff), 2,60,000 rows at state size,
 // in a virtualised table paged from `members.search`. Filters live in the address
 // (`#/members?q=…&group=…&category=…&state=…`) so Back from a person page returns to the same
-// list at the same place.
+// list at the same place. The order (a column and a direction, issue #11) is remembered for the
+// session, so the list reads the same on every visit; print/export use the same order.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
@@ -26,6 +27,8 @@ import {
 } from './PagedListBody.js';
 import { usePagedRows } from './use-paged-rows.js';
 import type { VColumn } from './VirtualTable.js';
+import { nextSort, useRememberedSort } from '../../lists/table-sort.js';
+import { DEFAULT_MEMBER_SORT, MEMBER_SORT_COLUMNS } from '../../../electron/contract/sorting.js';
 import './members.css';
 
 export type MemberRow = Res<'members.search'>['rows'][number];
@@ -63,6 +66,11 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const activeGroupsOnly = query.get('groups') === 'active';
 
   const [text, setText] = useSearchText(q);
+  const [order, setOrder] = useRememberedSort('members', MEMBER_SORT_COLUMNS, {
+    key: DEFAULT_MEMBER_SORT.column,
+    dir: DEFAULT_MEMBER_SORT.dir,
+  });
+  const sort = useMemo(() => ({ column: order.key, dir: order.dir }), [order]);
 
   const filters = useMemo(
     () => ({
@@ -74,10 +82,10 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     }),
     [q, group, activeGroupsOnly, category, state],
   );
-  const key = JSON.stringify(filters);
+  const key = JSON.stringify({ ...filters, sort });
   const fetchPage = useCallback(
-    (offset: number, limit: number) => call('members.search', { ...filters, offset, limit }),
-    [filters],
+    (offset: number, limit: number) => call('members.search', { ...filters, sort, offset, limit }),
+    [filters, sort],
   );
   const paged = usePagedRows<MemberRow>(key, fetchPage, MEMBERS_PAGE_SIZE);
 
@@ -109,6 +117,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     () => [
       {
         key: 'name',
+        sortKey: 'name',
         header: t('columns.name'),
         width: 'minmax(9rem, 2fr)',
         title: (r) => r.name,
@@ -139,6 +148,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       },
       {
         key: 'group',
+        sortKey: 'group',
         header: t('columns.group'),
         width: 'minmax(8rem, 1.6fr)',
         title: (r) => `${r.groupName} (${r.groupCode}) · ${r.unitCode}`,
@@ -146,6 +156,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       },
       {
         key: 'joined',
+        sortKey: 'joined',
         header: t('columns.joined'),
         width: '6.4rem',
         cell: (r) => <span className="num">{f.date(r.joinedOn)}</span>,
@@ -219,7 +230,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
                   filters.query ? `"${filters.query}"` : '',
                 ].filter(Boolean);
                 const title = g ? tl('list.groupMembers', { group: `${g.name} (${g.code})` }) : tl('list.members');
-                return membersSheet(await loadMembers(filters), tl, title, words.join(', '));
+                return membersSheet(await loadMembers({ ...filters, sort }), tl, title, words.join(', '));
               }}
             />
             <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'citizen' })}>
@@ -312,6 +323,8 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
           stateKey: `members:${key}`,
           loadingText: t('loadingRow'),
           footer: <span className="muted">{t('keyboardHint')}</span>,
+          sort: order,
+          onSort: (column) => setOrder(nextSort(order, column)),
         }}
       />
 

@@ -101,6 +101,7 @@ export function MembershipsTable({ rows, memberName, empty, caption }: Membershi
         empty={empty}
         rowClassName={(r) => (r.leftOn ? 'row--closed' : undefined)}
         initialSort={{ key: 'left', dir: 'desc' }}
+        sortMemory="person-memberships"
       />
       {leaving ? <LeaveDialog member={leaving} onClose={() => setLeaving(null)} /> : null}
     </>

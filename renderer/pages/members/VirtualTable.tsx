@@ -6,8 +6,13 @@
 // Home End move the active row, Enter opens it, Delete runs the row's removal action (mark as
 // left) when there is one. Buttons inside rows are for the mouse; the keyboard reaches the same
 // actions through the active row or the detail page.
+//
+// Sorting (issue #11): a column with `sortKey` has its header as a button (Tab reaches it;
+// Enter or Space toggles ascending/descending) and `aria-sort` on the column header. The table
+// only shows and reports the order; the rows come sorted from the backend.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface VColumn<T> {
   key: string;
@@ -18,6 +23,15 @@ export interface VColumn<T> {
   /** Plain text for the cell's tooltip when the content is cut off. */
   title?: (row: T) => string | undefined;
   align?: 'start' | 'end' | 'center';
+  /** The backend sort column this header orders by (the header becomes a sort button). */
+  sortKey?: string;
+  /** Plain-text header for the "sort by" tooltip when `header` is not a string. */
+  headerText?: string;
+}
+
+export interface VSort {
+  key: string;
+  dir: 'asc' | 'desc';
 }
 
 export interface VirtualTableProps<T> {
@@ -35,6 +49,9 @@ export interface VirtualTableProps<T> {
   loadingText: string;
   /** Under the table: the count, a keyboard hint. */
   footer?: ReactNode;
+  /** The order the rows are in, and what a header press asks for (the page refetches). */
+  sort?: VSort;
+  onSort?: (sortKey: string) => void;
 }
 
 const savedOffsets = new Map<string, { offset: number; active: number }>();
@@ -57,7 +74,10 @@ export function VirtualTable<T>({
   rowHeight = 40,
   loadingText,
   footer,
+  sort,
+  onSort,
 }: VirtualTableProps<T>) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const baseId = useId();
@@ -178,11 +198,39 @@ export function VirtualTable<T>({
           className="vtable__row vtable__row--head"
           style={{ gridTemplateColumns: template }}
         >
-          {columns.map((c) => (
-            <div key={c.key} role="columnheader" className={`vtable__cell align-${c.align ?? 'start'}`}>
-              {c.header}
-            </div>
-          ))}
+          {columns.map((c) => {
+            const sortable = c.sortKey !== undefined && onSort !== undefined;
+            const active = sortable && sort?.key === c.sortKey;
+            const dir = active ? sort!.dir : undefined;
+            return (
+              <div
+                key={c.key}
+                role="columnheader"
+                aria-sort={
+                  sortable ? (dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none') : undefined
+                }
+                className={`vtable__cell align-${c.align ?? 'start'}`}
+              >
+                {sortable ? (
+                  <button
+                    type="button"
+                    className="table__sort"
+                    onClick={() => onSort(c.sortKey!)}
+                    title={t('table.sortBy', {
+                      column: c.headerText ?? (typeof c.header === 'string' ? c.header : c.key),
+                    })}
+                  >
+                    {c.header}
+                    <span className="table__sort-mark" aria-hidden="true">
+                      {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  c.header
+                )}
+              </div>
+            );
+          })}
         </div>
       </div>
       <div ref={scrollRef} className="vtable__scroll" data-testid="vtable-scroll">

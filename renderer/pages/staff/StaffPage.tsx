@@ -1,6 +1,7 @@
 // The staff roster (`staff.list`, 60,000 at state size): virtualised and paged like Members,
 // with the filter the DGP's order cares most about — "not in any group" (rule R6).
-// Filters live in the address: `#/staff?q=…&uncovered=1&unit=…&rank=…&gender=…`.
+// Filters live in the address: `#/staff?q=…&uncovered=1&unit=…&rank=…&gender=…`. The order (issue
+// #11) is remembered for the session; print/export use the same order.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
@@ -24,6 +25,8 @@ import {
 import { usePagedRows } from '../members/use-paged-rows.js';
 import type { VColumn } from '../members/VirtualTable.js';
 import { postingName, rankName, StaffFormDialog, useRanks, useUnits, type StaffRow } from './StaffFormDialog.js';
+import { nextSort, useRememberedSort } from '../../lists/table-sort.js';
+import { DEFAULT_STAFF_SORT, STAFF_SORT_COLUMNS } from '../../../electron/contract/sorting.js';
 import '../members/members.css';
 
 export const STAFF_PAGE_SIZE = 100;
@@ -51,6 +54,11 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
   const gender = asGender(query.get('gender'));
 
   const [text, setText] = useSearchText(q);
+  const [order, setOrder] = useRememberedSort('staff', STAFF_SORT_COLUMNS, {
+    key: DEFAULT_STAFF_SORT.column,
+    dir: DEFAULT_STAFF_SORT.dir,
+  });
+  const sort = useMemo(() => ({ column: order.key, dir: order.dir }), [order]);
 
   const filters = useMemo(
     () => ({
@@ -62,10 +70,10 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
     }),
     [q, uncovered, unit, rank, gender],
   );
-  const key = JSON.stringify(filters);
+  const key = JSON.stringify({ ...filters, sort });
   const fetchPage = useCallback(
-    (offset: number, limit: number) => call('staff.list', { ...filters, offset, limit }),
-    [filters],
+    (offset: number, limit: number) => call('staff.list', { ...filters, sort, offset, limit }),
+    [filters, sort],
   );
   const paged = usePagedRows<StaffRow>(key, fetchPage, STAFF_PAGE_SIZE);
 
@@ -84,6 +92,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
     () => [
       {
         key: 'serviceNo',
+        sortKey: 'serviceNo',
         header: t('columns.serviceNo'),
         width: '8.5rem',
         title: (r) => r.serviceNo,
@@ -91,6 +100,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       },
       {
         key: 'name',
+        sortKey: 'name',
         header: t('columns.name'),
         width: 'minmax(8rem, 1.5fr)',
         title: (r) => r.name,
@@ -102,6 +112,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       },
       {
         key: 'rank',
+        sortKey: 'rank',
         header: t('columns.rank'),
         width: 'minmax(9rem, 2.2fr)',
         title: (r) => `${r.rankEn} · ${r.rankHi}`,
@@ -115,6 +126,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
       },
       {
         key: 'unit',
+        sortKey: 'posting',
         header: t('columns.unit'),
         width: 'minmax(6rem, 1.2fr)',
         title: (r) => `${postingName(r, f.lang)} (${r.unitCode})`,
@@ -195,7 +207,7 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
                   filters.query ? `"${filters.query}"` : '',
                 ].filter(Boolean);
                 const title = uncovered ? tl('list.uncovered') : tl('list.staff');
-                return staffSheet(await loadStaff(filters), tl, f.lang, title, words.join(', '));
+                return staffSheet(await loadStaff({ ...filters, sort }), tl, f.lang, title, words.join(', '));
               }}
             />
             <button type="button" className="btn btn--primary" onClick={() => setDialog({ kind: 'create' })}>
@@ -280,6 +292,8 @@ export function StaffPage({ query }: { query: URLSearchParams }) {
           stateKey: `staff:${key}`,
           loadingText: tc('state.loading'),
           footer: <span className="muted">{t('keyboardHint')}</span>,
+          sort: order,
+          onSort: (column) => setOrder(nextSort(order, column)),
         }}
       />
 

@@ -2,7 +2,8 @@
 // to this group" for each active group, and print/export of exactly these rows.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type Column } from '../../components/DataTable.js';
+import { DataTable, sortTableRows, type Column } from '../../components/DataTable.js';
+import { useRememberedSort } from '../../lists/table-sort.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { ListOutput } from '../../components/ListOutput.js';
@@ -13,6 +14,8 @@ import { Link } from '../../router/hash-router.js';
 import { AddCitizenDialog } from '../members/AddCitizenDialog.js';
 import { memberHref } from '../members/MembersPage.js';
 import { formatPhone, isErasedName } from '../members/member-format.js';
+
+const membershipKey = (r: MemberRow) => r.membershipId;
 
 interface UnitMembersSectionProps {
   unit: { code: string; name: string; nameHi?: string | null };
@@ -62,6 +65,11 @@ export function UnitMembersSection({ unit, groups }: UnitMembersSectionProps) {
     },
   ];
   const active = groups.filter((g) => g.status === 'active');
+  const [sort, setSort] = useRememberedSort(
+    'unit-members',
+    columns.filter((c) => c.sortValue).map((c) => c.key),
+    { key: 'name', dir: 'asc' },
+  );
 
   return (
     <section className="section" aria-labelledby="unit-members">
@@ -88,7 +96,7 @@ export function UnitMembersSection({ unit, groups }: UnitMembersSectionProps) {
               fileName={`unit-${unit.code}-members`}
               load={() =>
                 membersSheet(
-                  [...rows].sort((a, b) => a.name.localeCompare(b.name, 'en-IN')),
+                  sortTableRows(rows, columns, sort, membershipKey),
                   tl,
                   t('unitMembers.listTitle', { unit: `${unitName} (${unit.code})` }),
                   '',
@@ -108,8 +116,9 @@ export function UnitMembersSection({ unit, groups }: UnitMembersSectionProps) {
           caption={t('unitMembers.title')}
           columns={columns}
           rows={rows}
-          rowKey={(r) => r.membershipId}
-          initialSort={{ key: 'name', dir: 'asc' }}
+          rowKey={membershipKey}
+          sort={sort}
+          onSortChange={setSort}
           showCount
           empty={<EmptyState compact title={t('unitMembers.empty')} />}
         />

@@ -2,7 +2,8 @@
 // its groups (create, edit, close with confirmation and Undo, reopen) and, for a thana, its OPs.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type Column } from '../../components/DataTable.js';
+import { DataTable, sortTableRows, type Column } from '../../components/DataTable.js';
+import { useRememberedSort } from '../../lists/table-sort.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { ListOutput } from '../../components/ListOutput.js';
@@ -27,6 +28,9 @@ import { UnitMembersSection } from './UnitMembersSection.js';
 
 type GroupRow = Res<'units.get'>['groups'][number];
 
+const GROUP_SORT_KEYS = ['code', 'name', 'kind', 'state', 'members', 'created'] as const;
+const groupKey = (g: { code: string }) => g.code;
+
 export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
   const { t } = useTranslation(['units', 'common']);
   const { t: tEdits } = useTranslation('edits');
@@ -42,6 +46,8 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
   const report = useQuery(() => call('compliance.report', {}), []);
   const allUnits = useQuery(() => call('units.list', {}), []);
   const policy = useQuery(() => call('policy.active', {}), []);
+  // The groups' order, remembered for the session; print/export follow it.
+  const [groupSort, setGroupSort] = useRememberedSort('unit-groups', GROUP_SORT_KEYS, { key: 'code', dir: 'asc' });
 
   if (detail.error && !detail.data) {
     return (
@@ -234,7 +240,7 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
               fileName={`unit-${unit.code}-groups`}
               load={() => ({
                 ...groupsSheet(
-                  [...groups].sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true })),
+                  sortTableRows(groups, columns, groupSort, groupKey),
                   tl,
                   tl('list.groups', { unit: `${localName(unit, f.lang)} (${unit.code})` }),
                 ),
@@ -271,9 +277,10 @@ export function UnitPage({ code }: { code: string; query?: URLSearchParams }) {
           caption={t('unit.groups')}
           columns={columns}
           rows={groups}
-          rowKey={(g) => g.code}
+          rowKey={groupKey}
           rowClassName={(g) => (g.status === 'closed' ? 'row--closed' : undefined)}
-          initialSort={{ key: 'code', dir: 'asc' }}
+          sort={groupSort}
+          onSortChange={setGroupSort}
           empty={
             <EmptyState
               compact

@@ -2,7 +2,8 @@
 // type, status and text (filters live in the address, so Back and reload keep them).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type Column } from '../../components/DataTable.js';
+import { DataTable, sortTableRows, type Column } from '../../components/DataTable.js';
+import { useRememberedSort } from '../../lists/table-sort.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ListOutput } from '../../components/ListOutput.js';
 import { unitsSheet } from '../../lists/sheets.js';
@@ -19,6 +20,8 @@ import { UnitFormDialog } from './UnitForm.js';
 import { CaseDuplicatesNotice } from './edits/CaseDuplicatesNotice.js';
 import { UNIT_TYPES, type UnitType } from '../../../electron/contract/domain.js';
 import { filterUnits, joinCompliance, statusRank, type StatusFilter, type UnitWithCompliance } from './units-data.js';
+
+const unitKey = (u: { code: string }) => u.code;
 
 const STATUS_FILTERS: readonly StatusFilter[] = ['', 'compliant', 'short', 'missing', 'failing'];
 
@@ -129,6 +132,11 @@ export function UnitsPage({ query }: { query: URLSearchParams }) {
     },
   ];
 
+  const [sort, setSort] = useRememberedSort(
+    'units',
+    columns.filter((c) => c.sortValue).map((c) => c.key),
+    { key: 'code', dir: 'asc' },
+  );
   const error = units.error ?? report.error;
 
   return (
@@ -151,13 +159,8 @@ export function UnitsPage({ query }: { query: URLSearchParams }) {
                   filters.search ? `"${filters.search}"` : '',
                 ].filter(Boolean);
                 const title = [t('title'), ...words.slice(0, 2)].join(' — ');
-                return unitsSheet(
-                  [...rows].sort((a, b) => a.code.localeCompare(b.code, 'en-IN', { numeric: true })),
-                  tl,
-                  f.lang,
-                  title,
-                  words.join(', '),
-                );
+                // In the order on screen (the remembered sort; ties by code).
+                return unitsSheet(sortTableRows(rows, columns, sort, unitKey), tl, f.lang, title, words.join(', '));
               }}
             />
             <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
@@ -235,8 +238,9 @@ export function UnitsPage({ query }: { query: URLSearchParams }) {
           caption={t('title')}
           columns={columns}
           rows={rows}
-          rowKey={(u) => u.code}
-          initialSort={{ key: 'code', dir: 'asc' }}
+          rowKey={unitKey}
+          sort={sort}
+          onSortChange={setSort}
           rowClassName={(u) => (u.compliance?.status ? `row--${u.compliance.status}` : undefined)}
           showCount
           empty={

@@ -117,6 +117,7 @@ describe('Staff roster', () => {
       unitCode: 'PAT-T-KOTWALI',
       rank: 'SI',
       gender: 'F',
+      sort: { column: 'rank', dir: 'asc' },
       offset: 0,
       limit: 100,
     });
