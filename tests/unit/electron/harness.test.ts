@@ -449,7 +449,11 @@ describe('harness: dialogs', () => {
   it('refuses uploads without the token, over the size bound, or with odd names, keeping nothing', async () => {
     const h = await start({ maxUploadBytes: 1000 });
     const uploads = path.join(h.dataDir, 'uploads');
-    const post = (name: string | null, headers: Record<string, string>, body: Uint8Array | string = 'PK') =>
+    const post = (
+      name: string | null,
+      headers: Record<string, string>,
+      body: Uint8Array<ArrayBuffer> | string = 'PK',
+    ) =>
       fetch(`${h.origin}${API_PATHS.upload}${name === null ? '' : `?name=${encodeURIComponent(name)}`}`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', ...headers },
