@@ -383,6 +383,9 @@ export function endMembership(db: RegisterDb, id: number, leftOn: string, at: st
   run(db, db.k.updateTable('memberships').set({ leftOn, updatedAt: at }).where('id', '=', id));
 }
 
+/** A person's memberships, newest first (a handful of rows: sorted here). */
 export function membershipsOfPerson(db: RegisterDb, personId: number): MemberRow[] {
-  return searchMembers(db, { personId, state: 'all', offset: 0, limit: 10_000 }).rows;
+  return searchMembers(db, { personId, state: 'all', offset: 0, limit: 10_000 }).rows.sort(
+    (a, b) => b.membershipId - a.membershipId,
+  );
 }

@@ -25,7 +25,7 @@ test('migration 7 keeps existing case-duplicates, lists them, and refuses new on
       (2, 'g-1', 2, 'public', 'Jan Samvad', '${T}', '${T}'),
       (3, 'G-2', 4, 'staff', 'Staff', '${T}', '${T}');
   `);
-  migrate(raw);
+  migrate(raw, 7);
   expect(raw.pragma('user_version', { simple: true })).toBe(7);
   expect(raw.prepare('SELECT code, status FROM units ORDER BY id').all()).toEqual([
     { code: 'ACC-T3', status: 'active' },

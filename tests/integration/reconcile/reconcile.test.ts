@@ -36,7 +36,11 @@ async function setup() {
 const activeIn = (db: RegisterDb, groupId: number) =>
   all(
     db,
-    db.k.selectFrom('memberships').select(['personId', 'staffId', 'joinedOn', 'leftOn']).where('groupId', '=', groupId),
+    db.k
+      .selectFrom('memberships')
+      .select(['personId', 'staffId', 'joinedOn', 'leftOn'])
+      .where('groupId', '=', groupId)
+      .orderBy('id'), // in the order written; without it the order is whichever index SQLite picks
   );
 
 const phoneMatched = (proposals: { id: string; action: string; blocked?: string }[]) =>
