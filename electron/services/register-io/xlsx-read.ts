@@ -576,7 +576,9 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
             return;
           case 'row':
             if (row && any) {
-              rows.push(row);
+              // A copy of exactly the row's length: the array grown cell by cell has room for
+              // 17 cells, and at 1,048,576 rows that slack alone is about 80 MB.
+              rows.push(row.slice());
               rowNumbers.push(rowNo);
             }
             row = null;
@@ -650,6 +652,23 @@ async function readParts(reader: PartReader, entries: Map<string, yauzl.Entry>):
     }
   }
   const ctx: SheetContext = { shared, formats, date1904, cells: { count: 0 } };
+  try {
+    return await readSheets(reader, entries, refs, ctx);
+  } finally {
+    // The table of texts is not needed once the sheets are read, but the last part's inflate
+    // stream (held by zlib until it is collected) still reaches it through the parser's
+    // closures: empty it, so a million distinct texts the rows no longer use can go.
+    shared.length = 0;
+    ctx.shared = [];
+  }
+}
+
+async function readSheets(
+  reader: PartReader,
+  entries: Map<string, yauzl.Entry>,
+  refs: SheetRef[],
+  ctx: SheetContext,
+): Promise<XlsxRead> {
   const sheets: RawSheet[] = [];
   const skipped: XlsxRead['skipped'] = [];
   for (const ref of refs) {
