@@ -145,12 +145,7 @@ function membershipIndex(ctx: PlanContext): MembershipIndex {
 }
 
 /** Step 1: references, then each row against the member's memberships of its group. */
-function matchMemberships(
-  ctx: PlanContext,
-  p: ParsedSheet<'members'>,
-  c: RowCounts,
-  index: MembershipIndex,
-): Outcomes {
+function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCounts, index: MembershipIndex): Outcomes {
   const { writes, entities } = ctx;
   const outcomes: Outcomes = new Uint8Array(p.records.length);
   let i = -1;
@@ -334,8 +329,7 @@ function resolvePeople(ctx: PlanContext, records: MemberRecord[], outcomes: Outc
           prev = slot.person;
         }
         (prev as unknown as Record<string, string | null>)[f] = v;
-      }
-      else if (prev[f] !== v) {
+      } else if (prev[f] !== v) {
         ctx.note(
           'members',
           r.row,
