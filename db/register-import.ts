@@ -446,15 +446,20 @@ function writeAll(db: RegisterDb, w: ImportWrites, at: string, progress: WritePr
     tick();
   }
   // New people are inserted just before their first membership, so the membership's foreign-key
-  // check finds the person's row on a page that is still in SQLite's cache.
-  const pendingPeople = new Map<string, PersonWrite>();
-  for (const p of w.people.insert) pendingPeople.set(p.phone, p);
+  // check finds the person's row on a page that is still in SQLite's cache. The planner lists new
+  // people in the order of their first membership row, so a cursor walks them along with the
+  // memberships; nothing per person is kept (a members sheet may bring a million new people).
+  const people = w.people.insert;
+  let nextPerson = 0;
+  /** New people inserted out of the planner's order (not expected; kept correct all the same). */
+  const insertedEarly = new Set<string>();
   const insertPerson = (p: PersonWrite): number => {
     const id = rowId(personInsert(p.phone, p.name, p.locality, p.occupation, p.category, p.consentOn, p.consentHow));
-    pendingPeople.delete(p.phone);
-    personIds.set(p.phone, id);
     tick();
     return id;
+  };
+  const skipInserted = () => {
+    while (nextPerson < people.length && insertedEarly.has(people[nextPerson]!.phone)) nextPerson++;
   };
 
   const membershipInsert = bulk(db, ['groupId', 'personId', 'staffId', 'joinedOn', 'leftOn'], (p) =>
@@ -482,8 +487,22 @@ function writeAll(db: RegisterDb, w: ImportWrites, at: string, progress: WritePr
   }
   const lookupPerson = personLookup(db, personIds);
   const personFor = (phone: string): number => {
-    const pending = pendingPeople.get(phone);
-    return pending ? insertPerson(pending) : lookupPerson(phone);
+    skipInserted();
+    const next = people[nextPerson];
+    if (next !== undefined && next.phone === phone) {
+      nextPerson++;
+      return insertPerson(next);
+    }
+    const id = lookupPerson(phone);
+    if (id !== undefined) return id;
+    for (let i = nextPerson; i < people.length; i++) {
+      const p = people[i]!;
+      if (p.phone === phone && !insertedEarly.has(phone)) {
+        insertedEarly.add(phone);
+        return insertPerson(p);
+      }
+    }
+    throw new Error(`import writer: no person with phone ${phone}`);
   };
   for (const m of w.memberships.insert) {
     membershipInsert(
@@ -496,20 +515,21 @@ function writeAll(db: RegisterDb, w: ImportWrites, at: string, progress: WritePr
     tick();
   }
   // People with no membership row in the plan (none from an import today; the plan allows it).
-  for (const p of [...pendingPeople.values()]) insertPerson(p);
+  for (skipInserted(); nextPerson < people.length; nextPerson++, skipInserted()) insertPerson(people[nextPerson]!);
   progress(done, total);
 }
 
-/** People the plan did not touch (unchanged) are looked up by phone once, on first use. */
-function personLookup(db: RegisterDb, known: Map<string, number>): (phone: string) => number {
+/**
+ * A person's id by phone: those the plan updated from `known`, any other (unchanged, or inserted
+ * by this import) from the register's phone index; undefined when there is none yet.
+ */
+function personLookup(db: RegisterDb, known: Map<string, number>): (phone: string) => number | undefined {
   const q = db.k.selectFrom('people').select('id').where('phone', '=', '\u0000phone');
   const stmt = prepareBulk(db, q);
   return (phone) => {
     const hit = known.get(phone);
     if (hit !== undefined) return hit;
     const row = stmt.get(phone) as { id: number } | undefined;
-    if (!row) throw new Error(`import writer: no person with phone ${phone}`);
-    known.set(phone, row.id);
-    return row.id;
+    return row?.id;
   };
 }

@@ -19,6 +19,8 @@ export const codeSchema = z
 
 export const nameSchema = z
   .string()
+  // A NUL is no part of a name (and C code that reads the register would cut the name there).
+  .refine((s) => !s.includes('\0'), 'must not contain NUL')
   .transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
   .pipe(z.string().min(1, 'required').max(200));
 

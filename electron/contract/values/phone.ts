@@ -11,7 +11,7 @@
 // random numbers in every shape.
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Cell } from './cells.js';
-import { asciiDigits, formatExponent } from './cells.js';
+import { asciiDigits, formatExponent, ownCopy } from './cells.js';
 
 export type PhoneResult =
   | { ok: true; e164: string }
@@ -67,7 +67,8 @@ export function fastIndianMobile(text: string): string | null {
   if (!/^\+?[0-9 ()\-.]+$/.test(t)) return null;
   const national = indianNational(t.replace(/[^0-9]/g, ''), hadPlus);
   if (national === null) return null;
-  return IN.general.test(national) && IN.mobile.test(national) ? '+91' + national : null;
+  // A flat copy: the phone is kept for the whole import, once per row.
+  return IN.general.test(national) && IN.mobile.test(national) ? ownCopy('+91' + national) : null;
 }
 
 /** The library's full verdict on a text. */

@@ -105,11 +105,29 @@ export interface ParseOptions {
 
 const TICK_EVERY = 2000;
 
+/**
+ * One string per distinct value of the columns that repeat (dates, locality, occupation): each
+ * row's parse makes a new string for them, and a members sheet of a million rows holds a few
+ * hundred distinct values. Bounded, so a column of all-different values costs only the table.
+ */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly max = 50_000) {}
+  of<T extends string | null | undefined>(v: T): T {
+    if (typeof v !== 'string') return v;
+    const hit = this.seen.get(v);
+    if (hit !== undefined) return hit as T;
+    if (this.seen.size < this.max) this.seen.set(v, v);
+    return v;
+  }
+}
+
 /** Reads one row's fields and collects its problems. */
 class RowReader {
   cells: Cell[] = [];
   row = 0;
   issues: RowIssue[] = [];
+  readonly repeated = new Interner();
 
   constructor(
     private readonly sheet: SheetName,
@@ -274,12 +292,13 @@ const parseMember: RowParser<'members'> = (r, o) => {
     else if (p.ok) phone = p.e164;
     else r.fail('phone', p.code, p.message);
   }
-  const locality = r.text('locality');
-  const occupation = r.text('occupation', MAX_LENGTH.short);
-  const joinedOn = r.take('joined_on', dayOf(r.cell('joined_on'), o.today));
-  const leftOn = r.take('left_on', dayOf(r.cell('left_on'), o.today));
-  const consentOn = r.take('consent_on', dayOf(r.cell('consent_on'), o.today));
-  const consentHow = r.text('consent_how', MAX_LENGTH.short);
+  const same = r.repeated;
+  const locality = same.of(r.text('locality'));
+  const occupation = same.of(r.text('occupation', MAX_LENGTH.short));
+  const joinedOn = same.of(r.take('joined_on', dayOf(r.cell('joined_on'), o.today)));
+  const leftOn = same.of(r.take('left_on', dayOf(r.cell('left_on'), o.today)));
+  const consentOn = same.of(r.take('consent_on', dayOf(r.cell('consent_on'), o.today)));
+  const consentHow = same.of(r.text('consent_how', MAX_LENGTH.short));
   if (joinedOn && leftOn && leftOn < joinedOn) r.fail('left_on', 'DATE_ORDER', `is before joined_on (${joinedOn})`);
   if (r.issues.length) return undefined;
   return {

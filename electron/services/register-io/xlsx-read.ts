@@ -7,8 +7,10 @@
 //    defined names, merges, validations and conditional formats are never looked at, so a
 //    whole-sheet range (`$A$1:$XFD$1048576`) costs nothing.
 // 2. Every part is parsed while it streams out of the zip (xml-stream.ts): a worksheet is never
-//    a string in memory, only its rows are kept, as the import's raw cells. 1,048,576 rows stay
-//    well under 1 GB (measured in `npm run bench`, tests/bench/register-io.ts).
+//    a string in memory, only its rows are kept, as the import's raw cells (each an array of
+//    exactly its cells; texts are flat copies, the table of shared texts is let go once the
+//    sheets are read). 1,048,576 rows stay well under 1 GB (`npm run bench register-io-memory`,
+//    tests/bench/register-io-rss.ts).
 // 3. Limits a clerk can understand, each refused with its reason: the file's size, the bytes it
 //    unpacks to, a cell longer than Excel's own 32,767 characters (a 300 MB "shared string"),
 //    more shared strings or filled cells than a register can hold, a row past Excel's
@@ -576,7 +578,9 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
             return;
           case 'row':
             if (row && any) {
-              rows.push(row);
+              // A copy of exactly the row's length: the array grown cell by cell has room for
+              // 17 cells, and at 1,048,576 rows that slack alone is about 80 MB.
+              rows.push(row.slice());
               rowNumbers.push(rowNo);
             }
             row = null;
@@ -650,6 +654,23 @@ async function readParts(reader: PartReader, entries: Map<string, yauzl.Entry>):
     }
   }
   const ctx: SheetContext = { shared, formats, date1904, cells: { count: 0 } };
+  try {
+    return await readSheets(reader, entries, refs, ctx);
+  } finally {
+    // The table of texts is not needed once the sheets are read, but the last part's inflate
+    // stream (held by zlib until it is collected) still reaches it through the parser's
+    // closures: empty it, so a million distinct texts the rows no longer use can go.
+    shared.length = 0;
+    ctx.shared = [];
+  }
+}
+
+async function readSheets(
+  reader: PartReader,
+  entries: Map<string, yauzl.Entry>,
+  refs: SheetRef[],
+  ctx: SheetContext,
+): Promise<XlsxRead> {
   const sheets: RawSheet[] = [];
   const skipped: XlsxRead['skipped'] = [];
   for (const ref of refs) {

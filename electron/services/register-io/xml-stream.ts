@@ -12,6 +12,8 @@
 // It is not a validating parser: SpreadsheetML is machine-written, and what it cannot make sense
 // of becomes an XmlStreamError that the reader turns into a clear refusal.
 
+import { ownCopy } from '../../contract/values/cells.js';
+
 export class XmlStreamError extends Error {
   constructor(
     message: string,
@@ -75,9 +77,9 @@ export class XmlStream {
 
   /** The text collected since captureText, decoded; stops collecting. */
   takeText(): string {
-    // (' ' + s).slice(1) copies: V8 would otherwise keep the whole chunk a short slice came from
-    // alive for as long as the text lives (a shared string lives for the whole import).
-    const text = (' ' + decodeEntities(this.raw)).slice(1);
+    // A copy: V8 would otherwise keep the whole chunk a short slice came from alive for as long
+    // as the text lives (a shared string lives for the whole import).
+    const text = ownCopy(decodeEntities(this.raw));
     this.capturing = false;
     this.raw = '';
     if (text.length > this.limits.maxTextChars) this.tooLong();

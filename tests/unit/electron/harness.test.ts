@@ -297,6 +297,26 @@ describe('harness: calls through the renderer API client', () => {
     expect(made).toMatchObject({ district: { code: 'PAT' }, keyId: expect.stringMatching(/^[0-9A-F]{16}$/) });
     expect(await api.call('key.info', {})).toMatchObject({ protectors: ['os'] });
   });
+
+  it('a NUL inside an ordinary argument (a path, a name) is BAD_INPUT from the real map, never INTERNAL', async () => {
+    const h = await start({ real: true });
+    const api = client(h);
+    const bad: [string, Record<string, unknown>][] = [
+      ['import.preview', { file: '/tmp/register\0.xlsx' }],
+      ['export.register', { file: '/tmp/a\0/register.xlsx' }],
+      ['backup.restore', { file: '/tmp/backup\0.samooh' }],
+      ['app.createRegister', { code: 'pat', name: 'Pat\0na' }],
+      ['operator.set', { name: 'Ram\0 Kumar' }],
+    ];
+    for (const [name, args] of bad) {
+      await expect(api.call(name as never, args as never), name).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/NUL/),
+      });
+    }
+    // Nothing ran: no register was made.
+    expect(await api.call('app.status', {})).toMatchObject({ hasRegister: false });
+  });
 });
 
 describe('harness: dialogs', () => {

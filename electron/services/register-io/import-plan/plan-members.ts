@@ -5,11 +5,17 @@
 //   2. people: one citizen per phone from the surviving rows in file order; the first name is
 //      kept (the register's, if any) and a different one is reported for review;
 //   3. row outcomes: a row that changes only its person's details counts as an update.
-import type { SnapshotPerson } from '../../../../db/register-import.js';
+//
+// Memory (a members sheet may have all of Excel's 1,048,576 rows): nothing here is made per row
+// in the usual case. A row's outcome is one byte in an array; a membership this import makes is
+// the row's record itself (in the member index and in the write plan); a person is the record
+// of their first row until a later row fills one of their gaps; a new person's write is that
+// record too when it has everything a person needs.
+import type { PersonWrite, SnapshotPerson } from '../../../../db/register-import.js';
 import type { CitizenCategory } from '../../../../db/schema.js';
 import type { MemberRecord, ParsedSheet } from '../sheet-rows.js';
 import type { RowCounts } from '../types.js';
-import { same, type Outcome, type PlanContext } from './plan-context.js';
+import { same, type PlanContext } from './plan-context.js';
 
 interface MemberEntry {
   /** Existing membership id; undefined for one this import inserts. */
@@ -30,17 +36,40 @@ export interface ResolvedPerson {
   consentHow: string | null;
 }
 
-/** Accepted rows with what each does to its membership, in file order. */
-interface MatchedRows {
-  outcome: Map<MemberRecord, Outcome>;
-  live: MemberRecord[];
+/** What each row does to its membership, by the row's index in the sheet's records (0: not accepted). */
+const OUTCOME_CODE = { new: 1, updated: 2, unchanged: 3 } as const;
+const OUTCOME_OF: readonly ('new' | 'updated' | 'unchanged' | undefined)[] = [undefined, 'new', 'updated', 'unchanged'];
+type Outcomes = Uint8Array;
+
+/**
+ * A member's memberships of one group: the list, or — the usual case, one row that made a new
+ * membership — that row's record, standing for `[{ joinedOn, leftOn, claimedBy: that row }]`.
+ */
+type MemberSlot = MemberRecord | MemberEntry[];
+
+/** The memberships by group, then by member: citizens by phone, staff by service number. */
+interface MembershipIndex {
+  byPhone: Map<string, Map<string, MemberSlot>>;
+  byStaff: Map<string, Map<string, MemberSlot>>;
 }
 
-/** People resolved from the file, one per phone, and the row each was first seen on. */
-interface ResolvedPeople {
-  resolved: Map<string, ResolvedPerson>;
-  firstRowOf: Map<string, MemberRecord>;
+/** A person whose details later rows changed: their first row, and the details as resolved. */
+class FilledPerson {
+  constructor(
+    readonly first: MemberRecord,
+    readonly person: ResolvedPerson,
+  ) {}
 }
+
+/** One per phone: the first row's record (its details are the person's), or a FilledPerson. */
+type PersonSlot = MemberRecord | FilledPerson;
+
+const firstRowOf = (s: PersonSlot): MemberRecord => (s instanceof FilledPerson ? s.first : s);
+/** The person's details; a record is read as the person its row describes (name set: a citizen row). */
+const personOf = (s: PersonSlot): ResolvedPerson => (s instanceof FilledPerson ? s.person : (s as ResolvedPerson));
+
+/** People resolved from the file, one per phone, in the order first seen. */
+type ResolvedPeople = Map<string, PersonSlot>;
 
 export function planMembers(ctx: PlanContext): void {
   const p = ctx.input.members;
@@ -49,71 +78,90 @@ export function planMembers(ctx: PlanContext): void {
   const personByPhone = new Map<string, SnapshotPerson>();
   for (const person of ctx.input.snapshot.people) personByPhone.set(person.phone, person);
 
-  const matched = matchMemberships(ctx, p, c, membershipIndex(ctx));
-  const people = resolvePeople(ctx, matched.live);
+  const outcomes = matchMemberships(ctx, p, c, membershipIndex(ctx));
+  const people = resolvePeople(ctx, p.records, outcomes);
   const personChanged = settlePeople(ctx, people, personByPhone);
 
-  for (const r of matched.live) {
-    let o = matched.outcome.get(r)!;
-    if (o === 'unchanged' && r.phone !== null && personChanged.has(r.phone) && people.firstRowOf.get(r.phone) === r)
+  const records = p.records;
+  for (let i = 0; i < records.length; i++) {
+    let o = OUTCOME_OF[outcomes[i]!];
+    if (o === undefined) continue;
+    const r = records[i]!;
+    if (o === 'unchanged' && r.phone !== null && personChanged.has(r.phone) && firstRowOf(people.get(r.phone)!) === r)
       o = 'updated';
-    c[o === 'new' ? 'new' : o === 'updated' ? 'updated' : 'unchanged']++;
-    ctx.sample('members', r.row, () => memberValues(r, r.phone !== null ? people.resolved.get(r.phone) : undefined));
+    c[o]++;
+    ctx.sample('members', r.row, () => {
+      const slot = r.phone !== null ? people.get(r.phone) : undefined;
+      return memberValues(r, slot === undefined ? undefined : personOf(slot));
+    });
   }
 }
 
-/** The register's memberships by "group|member" (member = p:<phone> or s:<service no>). */
-function membershipIndex(ctx: PlanContext): Map<string, MemberEntry[]> {
+function slotsOf(index: MembershipIndex, groupCode: string, staff: boolean): Map<string, MemberSlot> {
+  const by = staff ? index.byStaff : index.byPhone;
+  let m = by.get(groupCode);
+  if (!m) by.set(groupCode, (m = new Map()));
+  return m;
+}
+
+/** The list a slot stands for (made from the row's record the first time it is needed). */
+function entriesOf(slots: Map<string, MemberSlot>, member: string, slot: MemberSlot): MemberEntry[] {
+  if (Array.isArray(slot)) return slot;
+  const r = slot;
+  const list: MemberEntry[] = [
+    {
+      id: undefined,
+      joinedOn: r.joinedOn,
+      leftOn: r.leftOn,
+      claimedBy: { row: r.row, joinedOn: r.joinedOn, leftOn: r.leftOn },
+    },
+  ];
+  slots.set(member, list);
+  return list;
+}
+
+/** The register's memberships by group, then member (phone or service number). */
+function membershipIndex(ctx: PlanContext): MembershipIndex {
   const phoneById = new Map<number, string>();
   for (const person of ctx.input.snapshot.people) phoneById.set(person.id, person.phone);
-  const entries = new Map<string, MemberEntry[]>();
+  const index: MembershipIndex = { byPhone: new Map(), byStaff: new Map() };
   for (const m of ctx.input.snapshot.memberships) {
     const g = ctx.groupCodeById.get(m.groupId);
+    const staff = m.personId === null;
     const member =
       m.personId !== null
-        ? phoneById.has(m.personId)
-          ? 'p:' + phoneById.get(m.personId)
-          : undefined
+        ? phoneById.get(m.personId)
         : m.staffId !== null
-          ? 's:' + ctx.staffNoById.get(m.staffId)
+          ? // A staff id the register does not list still keys its memberships (as "undefined").
+            String(ctx.staffNoById.get(m.staffId))
           : undefined;
     if (g === undefined || member === undefined) continue;
-    const key = g + '|' + member;
-    let list = entries.get(key);
-    if (!list) entries.set(key, (list = []));
+    const slots = slotsOf(index, g, staff);
+    let list = slots.get(member) as MemberEntry[] | undefined;
+    if (!list) slots.set(member, (list = []));
     list.push({ id: m.id, joinedOn: m.joinedOn, leftOn: m.leftOn });
   }
-  return entries;
+  return index;
 }
 
 /** Step 1: references, then each row against the member's memberships of its group. */
-function matchMemberships(
-  ctx: PlanContext,
-  p: ParsedSheet<'members'>,
-  c: RowCounts,
-  entries: Map<string, MemberEntry[]>,
-): MatchedRows {
+function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCounts, index: MembershipIndex): Outcomes {
   const { writes, entities } = ctx;
-  const outcome = new Map<MemberRecord, Outcome>();
-  const live: MemberRecord[] = [];
-  const accept = (r: MemberRecord, o: Outcome) => {
-    outcome.set(r, o);
-    live.push(r);
+  const outcomes: Outcomes = new Uint8Array(p.records.length);
+  let i = -1;
+  const accept = (o: 'new' | 'updated' | 'unchanged') => {
+    outcomes[i] = OUTCOME_CODE[o];
   };
+  // The record is the membership's write: it has the group code, phone or service number and dates.
   const insert = (r: MemberRecord) => {
-    writes.memberships.insert.push({
-      groupCode: r.groupCode,
-      phone: r.phone,
-      serviceNo: r.serviceNo,
-      joinedOn: r.joinedOn,
-      leftOn: r.leftOn,
-    });
+    writes.memberships.insert.push(r);
     entities.memberships.new++;
-    accept(r, 'new');
+    accept('new');
   };
   const memberColumn = (r: MemberRecord) => ctx.header('members', r.serviceNo !== null ? 'service_no' : 'phone');
 
   for (const r of p.records) {
+    i++;
     if (!ctx.finalGroups.has(r.groupCode)) {
       const m = ctx.missingRef('groups', r.groupCode);
       c.rejected++;
@@ -126,16 +174,18 @@ function matchMemberships(
       ctx.reject('members', r.row, ctx.header('members', 'service_no'), r.serviceNo, m.code, m.message);
       continue;
     }
-    const key = r.groupCode + '|' + (r.serviceNo !== null ? 's:' + r.serviceNo : 'p:' + r.phone);
+    const slots = slotsOf(index, r.groupCode, r.serviceNo !== null);
+    const member = r.serviceNo ?? String(r.phone);
     const J = r.joinedOn;
     const L = r.leftOn;
-    const list = entries.get(key);
-    if (list === undefined) {
+    const slot = slots.get(member);
+    if (slot === undefined) {
       // The usual case: the member's first row for this group, and nothing in the register.
-      entries.set(key, [{ id: undefined, joinedOn: J, leftOn: L, claimedBy: { row: r.row, joinedOn: J, leftOn: L } }]);
+      slots.set(member, r);
       insert(r);
       continue;
     }
+    const list = entriesOf(slots, member, slot);
     const who = r.serviceNo !== null ? `staff member ${r.serviceNo}` : `phone ${r.phone}`;
 
     const dup = list.find((e) => e.claimedBy && same(e.claimedBy.joinedOn, J) && same(e.claimedBy.leftOn, L));
@@ -175,10 +225,10 @@ function matchMemberships(
         E.joinedOn = joinedOn;
         E.leftOn = leftOn;
         entities.memberships.updated++;
-        accept(r, 'updated');
+        accept('updated');
       } else {
         entities.memberships.unchanged++;
-        accept(r, 'unchanged');
+        accept('unchanged');
       }
       continue;
     }
@@ -207,7 +257,7 @@ function matchMemberships(
           `${who} is already an active member of group ${r.groupCode} since ${active.joinedOn ?? 'an unrecorded date'}; the register keeps that date`,
         );
         entities.memberships.unchanged++;
-        accept(r, 'unchanged');
+        accept('unchanged');
         continue;
       }
     }
@@ -216,7 +266,7 @@ function matchMemberships(
     list.push(e);
     insert(r);
   }
-  return { outcome, live };
+  return outcomes;
 }
 
 /**
@@ -238,25 +288,19 @@ function unclaimedMatch(list: MemberEntry[], J: string | null, L: string | null)
 const PERSON_FIELDS = ['locality', 'occupation', 'category', 'consentOn', 'consentHow'] as const;
 
 /** Step 2a: one person per phone from the accepted rows; later rows fill gaps, conflicts are noted. */
-function resolvePeople(ctx: PlanContext, live: MemberRecord[]): ResolvedPeople {
-  const firstRowOf = new Map<string, MemberRecord>();
-  const resolved = new Map<string, ResolvedPerson>();
-  for (const r of live) {
+function resolvePeople(ctx: PlanContext, records: MemberRecord[], outcomes: Outcomes): ResolvedPeople {
+  const resolved: ResolvedPeople = new Map();
+  for (let i = 0; i < records.length; i++) {
+    if (outcomes[i] === 0) continue;
+    const r = records[i]!;
     if (r.phone === null) continue;
-    const prev = resolved.get(r.phone);
-    if (!prev) {
-      firstRowOf.set(r.phone, r);
-      resolved.set(r.phone, {
-        name: r.name!,
-        locality: r.locality,
-        occupation: r.occupation,
-        category: r.category,
-        consentOn: r.consentOn,
-        consentHow: r.consentHow,
-      });
+    let slot = resolved.get(r.phone);
+    if (!slot) {
+      resolved.set(r.phone, r);
       continue;
     }
-    const firstRow = firstRowOf.get(r.phone)!.row;
+    let prev = personOf(slot);
+    const firstRow = firstRowOf(slot).row;
     if (nameKey(prev.name) !== nameKey(r.name!)) {
       ctx.note(
         'members',
@@ -270,8 +314,22 @@ function resolvePeople(ctx: PlanContext, live: MemberRecord[]): ResolvedPeople {
     for (const f of PERSON_FIELDS) {
       const v = r[f];
       if (v === null) continue;
-      if (prev[f] === null) (prev as unknown as Record<string, string | null>)[f] = v;
-      else if (prev[f] !== v) {
+      if (prev[f] === null) {
+        if (!(slot instanceof FilledPerson)) {
+          // The first row's record stays as read; the person's details become their own copy.
+          slot = new FilledPerson(slot, {
+            name: prev.name,
+            locality: prev.locality,
+            occupation: prev.occupation,
+            category: prev.category,
+            consentOn: prev.consentOn,
+            consentHow: prev.consentHow,
+          });
+          resolved.set(r.phone, slot);
+          prev = slot.person;
+        }
+        (prev as unknown as Record<string, string | null>)[f] = v;
+      } else if (prev[f] !== v) {
         ctx.note(
           'members',
           r.row,
@@ -283,7 +341,7 @@ function resolvePeople(ctx: PlanContext, live: MemberRecord[]): ResolvedPeople {
       }
     }
   }
-  return { resolved, firstRowOf };
+  return resolved;
 }
 
 /**
@@ -292,20 +350,33 @@ function resolvePeople(ctx: PlanContext, live: MemberRecord[]): ResolvedPeople {
  */
 function settlePeople(
   ctx: PlanContext,
-  { resolved, firstRowOf }: ResolvedPeople,
+  resolved: ResolvedPeople,
   personByPhone: Map<string, SnapshotPerson>,
 ): Set<string> {
   const { writes, entities } = ctx;
   const personChanged = new Set<string>();
-  for (const [phone, v] of resolved) {
+  for (const [phone, slot] of resolved) {
+    const v = personOf(slot);
     const old = personByPhone.get(phone);
     if (!old) {
-      writes.people.insert.push({ phone, ...v, category: v.category ?? 'public' });
+      writes.people.insert.push(
+        isPersonWrite(slot)
+          ? slot
+          : {
+              phone,
+              name: v.name,
+              locality: v.locality,
+              occupation: v.occupation,
+              category: v.category ?? 'public',
+              consentOn: v.consentOn,
+              consentHow: v.consentHow,
+            },
+      );
       entities.people.new++;
       continue;
     }
     if (nameKey(old.name) !== nameKey(v.name)) {
-      const r = firstRowOf.get(phone)!;
+      const r = firstRowOf(slot);
       ctx.note(
         'members',
         r.row,
@@ -337,6 +408,11 @@ function settlePeople(
     } else entities.people.unchanged++;
   }
   return personChanged;
+}
+
+/** A citizen's row whose record already is their person's write: a name, a phone and a category. */
+function isPersonWrite(s: PersonSlot): s is MemberRecord & PersonWrite {
+  return !(s instanceof FilledPerson) && s.phone !== null && s.name !== null && s.category !== null;
 }
 
 /** Case- and spacing-insensitive comparison of names ("RAM KUMAR" = "Ram  Kumar"). */
