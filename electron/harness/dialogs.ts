@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
-import { AppError } from '../contract/errors.js';
+import { reasonError, internalError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
 import type { BridgeLine, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
 
@@ -76,7 +76,8 @@ export class HarnessDialogBroker {
       const next = this.scripted.shift();
       if (next) {
         if (next.kind !== request.kind) {
-          throw new AppError('INTERNAL', `Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
+          // Only a Playwright test scripts answers; a mismatch is a wrong test, never a clerk's doing.
+          throw internalError(`Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
         }
         return next.path;
       }
@@ -105,7 +106,13 @@ export class HarnessDialogBroker {
         if (answer === null) return null;
         const file = path.resolve(answer);
         if (!existsSync(file) || !statSync(file).isFile()) {
-          throw new AppError('BAD_INPUT', `No such file: ${answer}`, { field: 'path' });
+          throw reasonError(
+            'BAD_INPUT',
+            'file_not_found',
+            `No such file: ${answer}`,
+            { file: path.basename(answer) },
+            { field: 'path' },
+          );
         }
         return file;
       },
@@ -117,7 +124,13 @@ export class HarnessDialogBroker {
         // Like the native dialog's "New folder": create it when its parent exists.
         if (!existsSync(folder) && existsSync(path.dirname(folder))) mkdirSync(folder);
         if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-          throw new AppError('BAD_INPUT', `No such folder: ${answer}`, { field: 'path' });
+          throw reasonError(
+            'BAD_INPUT',
+            'folder_missing',
+            `No such folder: ${answer}`,
+            { folder: answer },
+            { field: 'path' },
+          );
         }
         this.openable.rememberFolder(folder);
         return folder;
@@ -130,14 +143,26 @@ export class HarnessDialogBroker {
         // A bare name lands in the harness's exports folder; a full path is taken as typed.
         const file = path.isAbsolute(answer) ? path.resolve(answer) : path.join(this.exportsDir, safeFileName(answer));
         if (!existsSync(path.dirname(file))) {
-          throw new AppError('BAD_INPUT', `No such folder: ${path.dirname(file)}`, { field: 'path' });
+          throw reasonError(
+            'BAD_INPUT',
+            'folder_missing',
+            `No such folder: ${path.dirname(file)}`,
+            { folder: path.dirname(file) },
+            { field: 'path' },
+          );
         }
         this.openable.rememberSaveTarget(file);
         return file;
       },
       openPath: async (file) => {
         if (!this.openable.isOpenable(file)) {
-          throw new AppError('FORBIDDEN', 'Samooh opens only files it wrote itself.', { file });
+          throw reasonError(
+            'FORBIDDEN',
+            'foreign_file',
+            'Samooh opens only files it wrote itself.',
+            { file: path.basename(file) },
+            { file },
+          );
         }
         const fileId = randomBytes(12).toString('base64url');
         const abs = path.resolve(file);

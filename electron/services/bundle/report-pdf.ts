@@ -2,7 +2,8 @@
 // webContents.printToPDF in the app, Chromium's page.pdf in tests), injected as `printToPdf`;
 // this checks that what came back is a PDF and writes it atomically.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { AppError } from '../../contract/errors.js';
+import path from 'node:path';
+import { reasonError } from '../../contract/errors.js';
 
 /** Renders HTML to PDF bytes: Electron's printToPDF in the app, Chromium in the preview and tests. */
 export type PrintToPdf = (html: string) => Promise<Buffer> | Buffer;
@@ -10,7 +11,7 @@ export type PrintToPdf = (html: string) => Promise<Buffer> | Buffer;
 export async function reportPdf(html: string, printToPdf: PrintToPdf): Promise<Buffer> {
   const pdf = await printToPdf(html);
   if (!Buffer.isBuffer(pdf) || pdf.length < 100 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new AppError('INTERNAL', 'Printing the report did not produce a PDF.');
+    throw reasonError('INTERNAL', 'pdf_failed', 'Printing the report did not produce a PDF.');
   }
   return pdf;
 }
@@ -27,7 +28,13 @@ export async function writeReportPdf(
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { file });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write ${file}: ${(err as Error).message}`,
+      { target: path.basename(file) },
+      { file },
+    );
   }
   return { file, bytes: pdf.length };
 }
