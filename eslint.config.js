@@ -17,6 +17,13 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
+// Every error a clerk can meet carries a reason code worded in both languages (issue #11): an
+// AppError is made only by contract/errors.ts (`reasonError`, `internalError`, `errorFromData`).
+const newAppError = {
+  selector: "NewExpression[callee.name='AppError']",
+  message:
+    'Throw reasonError(code, reason, message, params) (contract/errors.ts) so the renderer can word it in Hindi and English; internalError only for a broken invariant, with a comment.',
+};
 const layer = (target, from, except, message) => ({ target, from, ...(except ? { except } : {}), message });
 
 const focusedOrSkipped = [
@@ -158,6 +165,19 @@ export default tseslint.config(
   {
     // What only db/ may touch: the driver and the raw connection.
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL stays in db/.' },
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL stays in db/.' },
+        newAppError,
+      ],
+    },
+  },
+  {
+    // The one place an AppError is built: errors.ts (reasonError, internalError, and errorFromData
+    // for the transports that rebuild an error from wire data: backend/worker.ts, dispatch.ts).
+    files: ['electron/contract/errors.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { migrations, LATEST_VERSION } from './migrations/index.js';
 import type { DB } from './schema.js';
-import { DbError } from './errors.js';
+import path from 'node:path';
+import { DbError, dbReason } from './errors.js';
 import { attachRaw } from './raw.js';
 import { HQ_APPLICATION_ID, HQ_FILE_MESSAGE } from './application-id.js';
 import type { OpenOptions, RegisterDb, SlowQueryLog } from './register-db.js';
@@ -37,7 +38,11 @@ export function migrate(raw: Database.Database, upTo = LATEST_VERSION): number[]
     throw new DbError(
       'DB_TOO_NEW',
       `This register was written by a newer version of Samooh (schema ${current}; this version knows up to ${LATEST_VERSION}). Install the newer Samooh to open it.`,
-      { schemaVersion: current, supported: LATEST_VERSION },
+      {
+        schemaVersion: current,
+        supported: LATEST_VERSION,
+        ...dbReason('db_too_new', { version: current, supported: LATEST_VERSION }),
+      },
     );
   }
   const applied: number[] = [];
@@ -55,7 +60,7 @@ export function migrate(raw: Database.Database, upTo = LATEST_VERSION): number[]
       throw new DbError(
         'DB_OPEN_FAILED',
         `Cannot upgrade the register to schema ${m.version} (${m.name}): ${(err as Error).message}. The register was left unchanged.`,
-        { version: m.version },
+        { version: m.version, ...dbReason('db_upgrade_failed', { version: m.version }) },
       );
     }
     applied.push(m.version);
@@ -70,13 +75,18 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
   } catch (err) {
     throw new DbError('DB_OPEN_FAILED', `Cannot open the register file ${file}: ${(err as Error).message}`, {
       file,
+      ...dbReason('db_open_failed', { file: path.basename(file) }),
     });
   }
   try {
     // A file that is not SQLite fails here, not at the first query.
     raw.pragma('schema_version', { simple: true });
     if (raw.pragma('application_id', { simple: true }) === HQ_APPLICATION_ID) {
-      throw new DbError('DB_OPEN_FAILED', HQ_FILE_MESSAGE(file), { file, hq: true });
+      throw new DbError('DB_OPEN_FAILED', HQ_FILE_MESSAGE(file), {
+        file,
+        hq: true,
+        ...dbReason('register_is_hq', { file: path.basename(file) }),
+      });
     }
     if (!opts.readonly) applyPragmas(raw);
     if (!opts.readonly) migrate(raw);
@@ -87,7 +97,10 @@ export function openRegister(file: string, opts: OpenOptions = {}): RegisterDb {
   } catch (err) {
     raw.close();
     if (err instanceof DbError) throw err;
-    throw new DbError('DB_OPEN_FAILED', `${file} is not a Samooh register: ${(err as Error).message}`, { file });
+    throw new DbError('DB_OPEN_FAILED', `${file} is not a Samooh register: ${(err as Error).message}`, {
+      file,
+      ...dbReason('not_a_register', { file: path.basename(file) }),
+    });
   }
   const k = new Kysely<DB>({
     dialect: new SqliteDialect({ database: raw }),

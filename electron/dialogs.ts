@@ -8,7 +8,7 @@ import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Dialogs } from './backend/context.js';
-import { AppError } from './contract/errors.js';
+import { reasonError } from './contract/errors.js';
 
 /** What the app writes and may therefore open with the system's default program. */
 export const OPENABLE_EXTENSIONS = new Set([
@@ -132,10 +132,24 @@ export function createElectronDialogs(deps: ElectronDialogDeps): Dialogs {
     },
     async openPath(file) {
       if (!deps.openable.isOpenable(file)) {
-        throw new AppError('FORBIDDEN', 'Samooh opens only files it wrote itself.', { file });
+        throw reasonError(
+          'FORBIDDEN',
+          'foreign_file',
+          'Samooh opens only files it wrote itself.',
+          { file: path.basename(file) },
+          { file },
+        );
       }
       const failure = await deps.shell.openPath(path.resolve(file));
-      if (failure) throw new AppError('INTERNAL', `Could not open ${path.basename(file)}: ${failure}`, { file });
+      if (failure) {
+        throw reasonError(
+          'INTERNAL',
+          'open_failed',
+          `Could not open ${path.basename(file)}: ${failure}`,
+          { file: path.basename(file) },
+          { file },
+        );
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 // program around it — the key protector, the PDF printer, the clock, dialogs — arrives here,
 // never through module-level state.
 import type { RegisterDb } from '../../db/register-db.js';
-import { AppError } from '../contract/errors.js';
+import { reasonError } from '../contract/errors.js';
 import type { Progress } from '../contract/progress.js';
 import type { Actor, Work } from '../services/actor.js';
 import type { KeyProtector } from '../services/bundle/keys.js';
@@ -57,12 +57,17 @@ export interface HandlerContext extends Actor, Work {
 
 export function keyProtectorOf(ctx: HandlerContext): KeyProtector {
   if (!ctx.platform.keyProtector) {
-    throw new AppError('KEY_LOCKED', 'No way to unlock the district key is configured in this program.');
+    throw reasonError(
+      'KEY_LOCKED',
+      'key_unlock_unavailable',
+      'No way to unlock the district key is configured in this program.',
+    );
   }
   return ctx.platform.keyProtector;
 }
 
 export function printToPdfOf(ctx: HandlerContext): PrintToPdf {
-  if (!ctx.platform.printToPdf) throw new AppError('INTERNAL', 'Printing to PDF is not available in this program.');
+  if (!ctx.platform.printToPdf)
+    throw reasonError('INTERNAL', 'pdf_unavailable', 'Printing to PDF is not available in this program.');
   return ctx.platform.printToPdf;
 }

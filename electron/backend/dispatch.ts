@@ -1,7 +1,7 @@
 // Runs one call against the handler map: validate, run, turn every failure into data.
 import { z } from 'zod';
 import { DbError } from '../../db/errors.js';
-import { AppError, type Result } from '../contract/errors.js';
+import { AppError, errorFromData, internalError, reasonError, type Result } from '../contract/errors.js';
 import type { HandlerContext } from './context.js';
 import type { HandlerMapShape } from './define.js';
 
@@ -9,19 +9,25 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof DbError) {
     const code = err.code === 'DB_CONSTRAINT' || err.code === 'AUDIT_BROKEN' ? 'INTERNAL' : err.code;
-    return new AppError(code, err.message, err.details);
+    return errorFromData({ code, message: err.message, details: err.details });
   }
   if (err instanceof z.ZodError) {
-    return new AppError('BAD_INPUT', err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '), {
-      issues: err.issues,
-    });
+    const fields = [...new Set(err.issues.map((i) => i.path.join('.') || 'input'))].join(', ');
+    return reasonError(
+      'BAD_INPUT',
+      'invalid_input',
+      err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+      { fields },
+      { issues: err.issues },
+    );
   }
   const e = err as { code?: unknown; message?: unknown; name?: unknown };
-  if (e && e.name === 'AbortError') return new AppError('CANCELLED', 'Cancelled');
+  if (e && e.name === 'AbortError') return reasonError('CANCELLED', 'cancelled', 'Cancelled');
   if (e && typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
-    return new AppError('CONFLICT', String(e.message), { sqlite: e.code });
+    return reasonError('CONFLICT', 'record_conflict', String(e.message), {}, { sqlite: e.code });
   }
-  return new AppError('INTERNAL', e && typeof e.message === 'string' ? e.message : String(err));
+  // Anything else thrown is a bug of ours (a TypeError, a failed assertion), never a clerk's input.
+  return internalError(e && typeof e.message === 'string' ? e.message : String(err));
 }
 
 export async function dispatch(

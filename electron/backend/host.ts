@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, type Result } from '../contract/errors.js';
+import { type Result, reasonError, internalError } from '../contract/errors.js';
 import { callRequestSchema } from '../contract/envelope.js';
 import type { OsEncryption } from '../services/bundle/keys.js';
 import type { ScryptCost } from '../services/bundle/minisign.js';
@@ -56,7 +56,8 @@ export function builtWorkerFile(moduleUrl: string): string {
   const candidates = [path.join(here, 'backend-worker.js'), path.join(here, '..', 'backend-worker.js')];
   const found = candidates.find((f) => existsSync(f));
   if (!found)
-    throw new AppError('INTERNAL', `The backend worker is not built (looked for ${candidates.join(' and ')}).`);
+    // A packaging fault found at start-up, before any clerk's action: it names the files for the log.
+    throw internalError(`The backend worker is not built (looked for ${candidates.join(' and ')}).`);
   return found;
 }
 
@@ -162,7 +163,7 @@ export class BackendHost implements CallTarget {
     const p = this.opts.platform;
     if (method.startsWith('dialogs.')) {
       const call = callId === null ? undefined : this.calls.get(callId);
-      if (!call) throw new AppError('CANCELLED', 'The call that asked for this dialog has ended.');
+      if (!call) throw reasonError('CANCELLED', 'cancelled', 'The call that asked for this dialog has ended.');
       const d = call.hooks.dialogs;
       switch (method) {
         case 'dialogs.openFile':
@@ -181,19 +182,22 @@ export class BackendHost implements CallTarget {
       case 'os.isEncryptionAvailable':
         return p.os ? await p.os.isEncryptionAvailable() : false;
       case 'os.encryptString':
-        if (!p.os) throw new AppError('KEY_LOCKED', 'This program has no OS encryption.');
+        if (!p.os) throw reasonError('KEY_LOCKED', 'key_os_unavailable', 'This program has no OS encryption.');
         return new Uint8Array(await p.os.encryptString(String(params[0])));
       case 'os.decryptString':
-        if (!p.os) throw new AppError('KEY_LOCKED', 'This program has no OS encryption.');
+        if (!p.os) throw reasonError('KEY_LOCKED', 'key_os_unavailable', 'This program has no OS encryption.');
         return p.os.decryptString(Buffer.from(params[0] as Uint8Array));
       case 'passphrase':
-        if (!p.passphrase) throw new AppError('KEY_LOCKED', 'This program cannot ask for a passphrase.');
+        if (!p.passphrase)
+          throw reasonError('KEY_LOCKED', 'key_unlock_unavailable', 'This program cannot ask for a passphrase.');
         return p.passphrase();
       case 'printToPdf':
-        if (!p.printToPdf) throw new AppError('INTERNAL', 'Printing to PDF is not available in this program.');
+        if (!p.printToPdf)
+          throw reasonError('INTERNAL', 'pdf_unavailable', 'Printing to PDF is not available in this program.');
         return new Uint8Array(await p.printToPdf(String(params[0])));
     }
-    throw new AppError('INTERNAL', `unknown backend request ${method}`);
+    // The worker and this host are built together; an unknown method is a build mismatch.
+    throw internalError(`unknown backend request ${method}`);
   }
 
   run(rawRequest: unknown, hooks: CallHooks): Promise<Result<unknown>> {

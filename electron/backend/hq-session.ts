@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HqDb } from '../../db/hq/connection.js';
-import { AppError } from '../contract/errors.js';
+import { reasonError } from '../contract/errors.js';
 import { openHqStore } from '../services/hq/store.js';
 import { readRegularText } from '../services/file-input/regular-file.js';
 
@@ -62,7 +62,7 @@ export class HqSlot {
 
   db(): HqDb {
     const db = this.peek();
-    if (!db) throw new AppError('NO_REGISTER', 'No HQ database is open. Create or open one first.');
+    if (!db) throw reasonError('NO_REGISTER', 'hq_not_open', 'No HQ database is open. Create or open one first.');
     return db;
   }
 

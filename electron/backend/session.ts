@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { readRegularText } from '../services/file-input/regular-file.js';
 import path from 'node:path';
 import { openRegister, type RegisterDb, type SlowQueryLog } from '../../db/connection.js';
-import { AppError } from '../contract/errors.js';
+import { reasonError } from '../contract/errors.js';
 import { reconcileOnOpen } from '../services/privacy/erase.js';
 import { reconcileBundleStore } from '../services/bundle/store.js';
 import type { Session } from './context.js';
@@ -40,7 +40,11 @@ export class FileSession implements Session {
 
   db(): RegisterDb {
     if (!this.current)
-      throw new AppError('NO_REGISTER', 'No register is open. Create one or open the demo district first.');
+      throw reasonError(
+        'NO_REGISTER',
+        'no_register_open',
+        'No register is open. Create one or open the demo district first.',
+      );
     return this.current;
   }
 

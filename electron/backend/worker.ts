@@ -6,7 +6,7 @@
 // for a passphrase — the worker asks for with an `rpc` message. Cancellation reaches even a
 // synchronous transaction through the call's shared flag (cancel.ts).
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { AppError, type Result } from '../contract/errors.js';
+import { type Result, errorFromData } from '../contract/errors.js';
 import { osProtector, passphraseProtector, type KeyProtector } from '../services/bundle/keys.js';
 import { CallRunner, throttleProgress } from './call-runner.js';
 import type { Dialogs, Platform } from './context.js';
@@ -29,7 +29,7 @@ export function serveBackend(port: Port, options: BackendOptions): void {
       const rpcId = nextRpc++;
       waiting.set(rpcId, (r) => {
         if (r.ok) resolve(r.value);
-        else reject(new AppError(r.error.code, r.error.message, r.error.details));
+        else reject(errorFromData(r.error));
       });
       post({ type: 'rpc', rpcId, callId, method, params });
     });

@@ -115,7 +115,7 @@ export async function call<K extends HandlerName>(
   args: ArgsOf<Handlers, K>,
   opts: CallOptions = {},
 ): Promise<ResultOf<Handlers, K>> {
-  const [{ BackendHost, builtWorkerFile }, { readPassphrase }, { AppError }] = await Promise.all([
+  const [{ BackendHost, builtWorkerFile }, { readPassphrase }, { reasonError }] = await Promise.all([
     import('../backend/host.js'),
     import('./passphrase.js'),
     import('../contract/errors.js'),
@@ -130,7 +130,7 @@ export async function call<K extends HandlerName>(
       ? {
           passphrase: () =>
             readPassphrase({ passphraseFile: opts.passphraseFile }).catch((err: Error) => {
-              throw new AppError('KEY_LOCKED', err.message);
+              throw reasonError('KEY_LOCKED', 'passphrase_unreadable', err.message);
             }),
         }
       : {},

@@ -5,7 +5,7 @@
 // `policy.active` and asks `unitNeeds` what a unit of some type needs — never a copy of a rule.
 import { z } from 'zod';
 import { GROUP_KINDS, UNIT_TYPES, type GroupKind, type UnitType } from './domain.js';
-import { AppError } from './errors.js';
+import { reasonError } from './errors.js';
 
 const groupKind = z.enum(GROUP_KINDS);
 const unitType = z.enum(UNIT_TYPES);
@@ -148,13 +148,15 @@ export const POLICY_V1: Policy = Object.freeze({
 export function parsePolicy(document: unknown, where = 'policy'): Policy {
   const r = policySchema.safeParse(document);
   if (!r.success) {
-    throw new AppError(
+    throw reasonError(
       'BAD_INPUT',
+      'policy_invalid',
       `The ${where} is not a valid Samooh policy: ` +
         r.error.issues
           .slice(0, 5)
           .map((i) => `${i.path.join('.') || 'document'}: ${i.message}`)
           .join('; '),
+      {},
       { issues: r.error.issues },
     );
   }

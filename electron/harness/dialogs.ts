@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Dialogs } from '../backend/context.js';
-import { AppError } from '../contract/errors.js';
+import { reasonError, internalError } from '../contract/errors.js';
 import type { OpenablePaths } from '../dialogs.js';
 import type { BridgeLine, DialogAnswer, DialogKind, DialogRequest, ScriptedAnswer } from '../contract/bridge-wire.js';
 
@@ -99,7 +99,8 @@ export class HarnessDialogBroker {
       const next = this.scripted.shift();
       if (next) {
         if (next.kind !== request.kind) {
-          throw new AppError('INTERNAL', `Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
+          // Only a Playwright test scripts answers; a mismatch is a wrong test, never a clerk's doing.
+          throw internalError(`Scripted dialog answer was for ${next.kind}, the app asked ${request.kind}`);
         }
         return next.paths ?? next.path;
       }
@@ -126,7 +127,9 @@ export class HarnessDialogBroker {
     const askOne = async (request: Omit<DialogRequest, 'dialogId'>): Promise<string | null> => {
       const answer = await ask(request);
       if (Array.isArray(answer)) {
-        if (answer.length > 1) throw new AppError('BAD_INPUT', 'Choose one path here.', { field: 'path' });
+        if (answer.length > 1) {
+          throw reasonError('BAD_INPUT', 'choose_one_path', 'Choose one path here.', {}, { field: 'path' });
+        }
         return answer[0] ?? null;
       }
       return answer;
@@ -134,7 +137,13 @@ export class HarnessDialogBroker {
     const existingFile = (answer: string): string => {
       const file = path.resolve(answer);
       if (!existsSync(file) || !statSync(file).isFile()) {
-        throw new AppError('BAD_INPUT', `No such file: ${answer}`, { field: 'path' });
+        throw reasonError(
+          'BAD_INPUT',
+          'file_not_found',
+          `No such file: ${answer}`,
+          { file: path.basename(answer) },
+          { field: 'path' },
+        );
       }
       return file;
     };
@@ -149,9 +158,13 @@ export class HarnessDialogBroker {
         const list = answer === null ? [] : Array.isArray(answer) ? answer : [answer];
         if (list.length === 0) return null;
         if (list.length > MAX_CHOSEN_FILES) {
-          throw new AppError('BAD_INPUT', `Choose at most ${MAX_CHOSEN_FILES} files at once, or a folder.`, {
-            field: 'path',
-          });
+          throw reasonError(
+            'BAD_INPUT',
+            'too_many_files',
+            `Choose at most ${MAX_CHOSEN_FILES} files at once, or a folder.`,
+            { max: MAX_CHOSEN_FILES },
+            { field: 'path' },
+          );
         }
         return list.map(existingFile);
       },
@@ -163,7 +176,13 @@ export class HarnessDialogBroker {
         // Like the native dialog's "New folder": create it when its parent exists.
         if (!existsSync(folder) && existsSync(path.dirname(folder))) mkdirSync(folder);
         if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-          throw new AppError('BAD_INPUT', `No such folder: ${answer}`, { field: 'path' });
+          throw reasonError(
+            'BAD_INPUT',
+            'folder_missing',
+            `No such folder: ${answer}`,
+            { folder: answer },
+            { field: 'path' },
+          );
         }
         this.openable.rememberFolder(folder);
         return folder;
@@ -176,14 +195,26 @@ export class HarnessDialogBroker {
         // A bare name lands in the harness's exports folder; a full path is taken as typed.
         const file = path.isAbsolute(answer) ? path.resolve(answer) : path.join(this.exportsDir, safeFileName(answer));
         if (!existsSync(path.dirname(file))) {
-          throw new AppError('BAD_INPUT', `No such folder: ${path.dirname(file)}`, { field: 'path' });
+          throw reasonError(
+            'BAD_INPUT',
+            'folder_missing',
+            `No such folder: ${path.dirname(file)}`,
+            { folder: path.dirname(file) },
+            { field: 'path' },
+          );
         }
         this.openable.rememberSaveTarget(file);
         return file;
       },
       openPath: async (file) => {
         if (!this.openable.isOpenable(file)) {
-          throw new AppError('FORBIDDEN', 'Samooh opens only files it wrote itself.', { file });
+          throw reasonError(
+            'FORBIDDEN',
+            'foreign_file',
+            'Samooh opens only files it wrote itself.',
+            { file: path.basename(file) },
+            { file },
+          );
         }
         const fileId = randomBytes(12).toString('base64url');
         const abs = path.resolve(file);

@@ -10,7 +10,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../contract/errors.js';
+import { reasonError } from '../contract/errors.js';
 import { readRegularText } from '../services/file-input/regular-file.js';
 import type { SyncOsEncryption } from '../services/bundle/keys.js';
 import type { PrintToPdf } from '../services/bundle/report-pdf.js';
@@ -21,7 +21,9 @@ function previewKey(dataDir: string): Buffer {
   const file = path.join(dataDir, 'preview-os.key');
   if (existsSync(file)) {
     const key = Buffer.from(readRegularText(file, { maxBytes: 4096, what: 'preview key file' }).trim(), 'base64');
-    if (key.length !== 32) throw new AppError('KEY_LOCKED', `The preview key file ${file} is damaged.`);
+    if (key.length !== 32) {
+      throw reasonError('KEY_LOCKED', 'key_os_locked', `The preview key file ${file} is damaged.`, {}, { file });
+    }
     return key;
   }
   mkdirSync(dataDir, { recursive: true });
@@ -79,8 +81,9 @@ export function chromiumPrintToPdf(executablePath = process.env.SAMOOH_CHROMIUM)
           : undefined
         : CHROMIUM_CANDIDATES.find((c) => existsSync(c));
     if (!exe) {
-      throw new AppError(
+      throw reasonError(
         'INTERNAL',
+        'pdf_unavailable',
         'Printing a PDF outside the app (the preview, the command line) needs Chromium: install it, or set SAMOOH_CHROMIUM to its program file.',
       );
     }

@@ -17,14 +17,23 @@ export interface ErrorWords {
 
 export function useErrorWords(): (error: ApiErrorData) => ErrorWords {
   const { t, i18n } = useTranslation('errors');
+  const fieldLabel = (f: string) => (i18n.exists(`errors:field.${f}`) ? t(`field.${f}` as 'field.code') : `“${f}”`);
   return (error) => {
     const key = `code.${error.code}`;
     const headline = i18n.exists(`errors:${key}`) ? t(key as 'code.INTERNAL') : t('unknown');
     const reason = reasonOf(error.details);
     if (reason && i18n.exists(`errors:reason.${reason.reason}`)) {
+      const params = { ...reason.params };
+      // zod's refusals name fields by their program names: say them in the clerk's words.
+      if (reason.reason === 'invalid_input' && typeof params.fields === 'string') {
+        params.fields = params.fields
+          .split(', ')
+          .map((f) => fieldLabel(f.split('.')[0]!))
+          .join(', ');
+      }
       return {
         headline,
-        detail: t(`reason.${reason.reason}`, { ...reason.params, interpolation: { escapeValue: false } }),
+        detail: t(`reason.${reason.reason}`, { ...params, interpolation: { escapeValue: false } }),
         detailLang: i18n.language,
       };
     }

@@ -3,10 +3,21 @@
 // backend (a code already used, an unknown parent thana) are shown beside the field they name
 // and cleared when that field changes.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiErrorData } from '../data/errors.js';
 import { errorField, fieldErrors, toErrorData } from '../data/errors.js';
 import { reasonOf } from '../../electron/contract/errors.js';
 import { useErrorWords } from './error-words.js';
+
+/** The top-level fields a BAD_INPUT from zod names (its issues' paths). */
+function zodFields(data: ApiErrorData): string[] {
+  const issues = (data.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.flatMap((i) => {
+    const p = (i as { path?: unknown }).path;
+    return Array.isArray(p) && p.length > 0 ? [String(p[0])] : [];
+  });
+}
 
 export type Errors<V> = Partial<Record<keyof V & string, string>>;
 
@@ -27,6 +38,7 @@ export function useFormState<V extends Record<string, string>>(initial: V, valid
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const words = useErrorWords();
+  const { t } = useTranslation('errors');
 
   const clientErrors = validate(values);
 
@@ -82,6 +94,8 @@ export function useFormState<V extends Record<string, string>>(initial: V, valid
       // A refusal with a reason code is worded in the clerk's language beside its field.
       const field = errorField(data);
       if (field && reasonOf(data.details)) perField[field] = words(data).detail ?? perField[field]!;
+      // A field zod refused: its English text stays in the log; the form says it in the clerk's language.
+      for (const k of zodFields(data)) if (k !== field) perField[k] = t('invalidValue');
       const known = Object.keys(perField).filter((k) => k in values);
       if (known.length > 0) {
         setServerErrors(Object.fromEntries(known.map((k) => [k, perField[k]])) as Errors<V>);

@@ -1,6 +1,6 @@
 // Reconciling a group with a WhatsApp chat export (SPEC §6): preview, apply, the file dialog.
 import { readChatFile } from '../../services/chat/chat-file.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import { applyReconcile } from '../../services/reconcile/apply.js';
 import { groupForReconcile, pickableMembers, planReconcile } from '../../services/reconcile/plan.js';
 import type { HandlerContext } from '../context.js';
@@ -14,7 +14,8 @@ const chatFilters = [
 async function readExport(a: { file: string; dateOrder?: 'dmy' | 'mdy' | undefined }, ctx: HandlerContext) {
   ctx.progress({ phase: 'read', done: 0, total: 1 });
   const r = await readChatFile(a.file, a.dateOrder ? { dateOrder: a.dateOrder } : {});
-  if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Reconciling was cancelled; nothing was changed.');
+  if (ctx.signal.aborted)
+    throw reasonError('CANCELLED', 'cancelled', 'Reconciling was cancelled; nothing was changed.');
   ctx.progress({ phase: 'read', done: 1, total: 1 });
   return r;
 }

@@ -1,7 +1,7 @@
 // HQ's signed policy, district side: status, trusting the HQ key, importing a signed policy.
 // HQ mode in the app (SPEC §8): the HQ store the session holds, its report, trust and imports.
 import { existsSync } from 'node:fs';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import { importBundles } from '../../services/hq/import.js';
 import { importSignedPolicyFile, policyStatus, trustHqKeyFile } from '../../services/hq/policy-district.js';
 import { districtDetail, hqReport, setHqTargets } from '../../services/hq/report.js';
@@ -14,7 +14,8 @@ import type { HqSlot } from '../hq-session.js';
 import { implement } from '../define.js';
 
 function slotOf(ctx: HandlerContext): HqSlot {
-  if (!ctx.session.hq) throw new AppError('INTERNAL', 'HQ mode is not available in this program.');
+  if (!ctx.session.hq)
+    throw reasonError('INTERNAL', 'hq_mode_unavailable', 'HQ mode is not available in this program.');
   return ctx.session.hq;
 }
 

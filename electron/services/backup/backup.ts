@@ -20,7 +20,7 @@ import { backupDatabase } from '../../../db/backup.js';
 import { transaction } from '../../../db/exec.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import type { Progress } from '../../contract/progress.js';
 import { ioReason, partialOf, sha256OfFile, syncDir, writeFileDurably } from '../bundle/store-files.js';
@@ -78,10 +78,22 @@ export async function writeBackup(
 ): Promise<BackupWritten> {
   const dir = path.dirname(file);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AppError('BAD_INPUT', `The folder ${dir} does not exist.`, { folder: dir });
+    throw reasonError(
+      'BAD_INPUT',
+      'folder_missing',
+      `The folder ${dir} does not exist.`,
+      { folder: dir },
+      { folder: dir },
+    );
   }
   if (existsSync(file)) {
-    throw new AppError('CONFLICT', `${path.basename(file)} already exists in ${dir}; it is not overwritten.`, { file });
+    throw reasonError(
+      'CONFLICT',
+      'file_exists',
+      `${path.basename(file)} already exists in ${dir}; it is not overwritten.`,
+      { file: path.basename(file), folder: dir },
+      { file },
+    );
   }
   const tmp = partialOf(file);
   rmSync(tmp, { force: true });
@@ -97,10 +109,16 @@ export async function writeBackup(
     syncDir(dir);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new AppError('BAD_INPUT', `Cannot write the backup to ${dir}: ${ioReason(err)}.`, {
-      folder: dir,
-      code: (err as NodeJS.ErrnoException).code,
-    });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write the backup to ${dir}: ${ioReason(err)}.`,
+      { target: dir },
+      {
+        folder: dir,
+        code: (err as NodeJS.ErrnoException).code,
+      },
+    );
   }
   const h = sha256OfFile(file)!;
   const checksumFile = `${file}.sha256`;
@@ -111,7 +129,12 @@ export async function writeBackup(
 
 function districtCode(db: RegisterDb): string {
   const d = getSetting(db, 'district');
-  if (!d) throw new AppError('NO_REGISTER', 'This register has no district set; create the register first.');
+  if (!d)
+    throw reasonError(
+      'NO_REGISTER',
+      'district_not_set',
+      'This register has no district set; create the register first.',
+    );
   return d.code;
 }
 

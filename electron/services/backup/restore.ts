@@ -22,7 +22,7 @@ import { checkRegisterCopy, checkpoint, summarizeRegister, type RegisterSummary 
 import { openRegister } from '../../../db/connection.js';
 import { transaction } from '../../../db/exec.js';
 import type { RegisterDb } from '../../../db/register-db.js';
-import { AppError } from '../../contract/errors.js';
+import { AppError, reasonError, type ReasonParams } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import { copyFileDurably, sha256OfFile, syncDir } from '../bundle/store-files.js';
 import { backupsDir, freeBackupPath, writeBackup } from './backup.js';
@@ -44,8 +44,15 @@ export type RestoreRefusal =
   | 'other_district'
   | 'outbox_fork';
 
-function refuse(reason: RestoreRefusal, message: string, details: Record<string, unknown> = {}): never {
-  throw new AppError('BAD_FILE', message, { reason, ...details });
+/**
+ * A refusal: `details.refusal` is the stable code the Backups page and the tests read,
+ * `details.reason` (`backup_<refusal>`) the words the clerk sees, in either language.
+ */
+function refuse(refusal: RestoreRefusal, message: string, details: Record<string, unknown> = {}): never {
+  const file = typeof details.file === 'string' ? path.basename(details.file) : '';
+  const params: ReasonParams =
+    refusal === 'other_district' ? { file, district: String(details.backup ?? '—') } : { file };
+  throw reasonError('BAD_FILE', `backup_${refusal}`, message, params, { ...details, refusal });
 }
 
 export interface RestorePlan {
@@ -205,10 +212,12 @@ export async function restoreBackup(
   let keptAs: string;
   try {
     if (plan.olderThanLastBundle && !opts.acceptOlder) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'older_backup',
         `${path.basename(file)} is older than bundle no. ${plan.highestSequence}; confirm restoring it (bundles made since are kept in the outbox).`,
-        { reason: 'older_backup', plan },
+        { file: path.basename(file), sequence: plan.highestSequence },
+        { plan },
       );
     }
     const folder = backupsDir(registerFile);
@@ -241,6 +250,7 @@ export async function restoreBackup(
       refuse(
         'outbox_fork',
         `The bundles made since ${path.basename(file)} do not follow on from it: ${(err as Error).message}`,
+        { file },
       );
     }
     checkpoint(s.db);

@@ -19,7 +19,7 @@ import { transaction } from '../../../db/exec.js';
 import { getSetting } from '../../../db/settings.js';
 import { staffByServiceNos } from '../../../db/staff.js';
 import type { Progress } from '../../contract/progress.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError, internalError } from '../../contract/errors.js';
 import type { ComplianceReport } from '../compliance/types.js';
 import type { BagFile } from './bagit.js';
 import { DISTRICT_CODE_RE, PAYLOAD, bagName, localDay } from './bundle-format.js';
@@ -87,15 +87,20 @@ export interface BundlePlan {
 /** What the next bundle will be called and chained to; refuses a register that cannot sign. */
 export function planNextBundle(db: RegisterDb, now: Date): BundlePlan {
   const district = getSetting(db, 'district');
-  if (!district) throw new AppError('BAD_INPUT', 'This register has no district set; create the register first.');
+  if (!district) {
+    throw reasonError('BAD_INPUT', 'district_not_set', 'This register has no district set; create the register first.');
+  }
   if (!DISTRICT_CODE_RE.test(district.code)) {
-    throw new AppError(
+    throw reasonError(
       'BAD_INPUT',
+      'district_code_invalid',
       `The district code ${JSON.stringify(district.code)} cannot name a bundle file (use letters, digits, - and _).`,
+      { code: district.code },
     );
   }
   const key = activeKey(db);
-  if (!key) throw new AppError('NOT_FOUND', 'This register has no district key yet.', { what: 'key' });
+  if (!key)
+    throw reasonError('NOT_FOUND', 'key_missing', 'This register has no district key yet.', {}, { what: 'key' });
   const last = lastOutbox(db);
   const sequence = (last?.seq ?? 0) + 1;
   const baggingDate = localDay(now);
@@ -129,7 +134,7 @@ export function figuresOf(report: ComplianceReport, memberRows: number | null): 
 }
 
 function checkAbort(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
+  if (signal?.aborted) throw reasonError('CANCELLED', 'cancelled', 'Cancelled');
 }
 
 /** The payload as it would be sent now (for the preview and for export). */
@@ -161,25 +166,39 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
   const step = (done: number, phase: string) => opts.progress?.({ phase, done, total: steps });
   checkAbort(opts.signal);
   if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
-    throw new AppError('BAD_INPUT', `The folder ${opts.folder} does not exist.`, { folder: opts.folder });
+    throw reasonError('BAD_INPUT', 'folder_missing', `The folder ${opts.folder} does not exist.`, {
+      folder: opts.folder,
+    });
   }
   const plan = planNextBundle(db, now);
   if (plan.keyId !== opts.key.keyId) {
-    throw new AppError('KEY_LOCKED', 'The key given is not the register’s current district key.', {
-      keyId: opts.key.keyId,
-    });
+    throw reasonError(
+      'KEY_LOCKED',
+      'key_not_current',
+      'The key given is not the register’s current district key.',
+      {},
+      { keyId: opts.key.keyId },
+    );
   }
   if (opts.report.district.code !== plan.district.code) {
-    throw new AppError('BAD_INPUT', 'The compliance report is for another district.', {
-      report: opts.report.district.code,
-      register: plan.district.code,
-    });
+    const districts = { report: opts.report.district.code, register: plan.district.code };
+    throw reasonError(
+      'BAD_INPUT',
+      'report_other_district',
+      'The compliance report is for another district.',
+      districts,
+      districts,
+    );
   }
   const finalFile = path.join(opts.folder, plan.fileName);
   if (existsSync(finalFile)) {
-    throw new AppError('CONFLICT', `${plan.fileName} already exists in ${opts.folder}; it is not overwritten.`, {
-      file: finalFile,
-    });
+    throw reasonError(
+      'CONFLICT',
+      'file_exists',
+      `${plan.fileName} already exists in ${opts.folder}; it is not overwritten.`,
+      { file: plan.fileName, folder: opts.folder },
+      { file: finalFile },
+    );
   }
 
   step(1, 'payload');
@@ -230,7 +249,8 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
       zipSha256: true,
     });
     if (!check.report.ok || check.report.zipSha256 !== written.sha256) {
-      throw new AppError('INTERNAL', 'The bundle written to disk does not verify; nothing was recorded.', {
+      // Our own writer produced a bundle our own verifier refuses: a bug, not anything the clerk did.
+      throw internalError('The bundle written to disk does not verify; nothing was recorded.', {
         problems: check.report.problems,
       });
     }
@@ -288,7 +308,7 @@ export async function writeBundle(db: RegisterDb, opts: ExportOptions): Promise<
     } catch (err) {
       const msg = (err as Error).message ?? '';
       if (msg.includes('bundle_outbox: sequence')) {
-        throw new AppError('CONFLICT', 'Another bundle was written at the same time; try again.');
+        throw reasonError('CONFLICT', 'bundle_concurrent', 'Another bundle was written at the same time; try again.');
       }
       throw err;
     }

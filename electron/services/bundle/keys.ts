@@ -18,7 +18,7 @@ import {
   type KeyProtectorKind,
 } from '../../../db/bundles.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import {
   MINISIGN_KDF_COST,
   MinisignError,
@@ -70,7 +70,9 @@ export function passphraseProtector(opts: PassphraseProtectorOptions): KeyProtec
   const get = async (): Promise<string> => {
     if (cached === undefined)
       cached = typeof opts.passphrase === 'function' ? await opts.passphrase() : opts.passphrase;
-    if (!cached) throw new AppError('KEY_LOCKED', 'An empty passphrase cannot protect the district key.');
+    if (!cached) {
+      throw reasonError('KEY_LOCKED', 'key_passphrase_empty', 'An empty passphrase cannot protect the district key.');
+    }
     return cached;
   };
   return {
@@ -83,7 +85,7 @@ export function passphraseProtector(opts: PassphraseProtectorOptions): KeyProtec
         return await decodeSecretKeyFile(sealed, await get());
       } catch (err) {
         if (err instanceof MinisignError && err.code === 'wrong_passphrase') {
-          throw new AppError('KEY_LOCKED', 'Wrong passphrase for the district key.');
+          throw reasonError('KEY_LOCKED', 'key_passphrase_wrong', 'Wrong passphrase for the district key.');
         }
         throw err;
       }
@@ -95,8 +97,9 @@ export function passphraseProtector(opts: PassphraseProtectorOptions): KeyProtec
 export function osProtector(os: OsEncryption): KeyProtector {
   const available = async () => {
     if (!(await os.isEncryptionAvailable())) {
-      throw new AppError(
+      throw reasonError(
         'KEY_LOCKED',
+        'key_os_unavailable',
         'This computer cannot protect the district key (OS encryption is not available). Use the command line with a passphrase.',
       );
     }
@@ -114,9 +117,11 @@ export function osProtector(os: OsEncryption): KeyProtector {
       try {
         text = await os.decryptString(Buffer.from(sealed, 'base64'));
       } catch (err) {
-        throw new AppError(
+        throw reasonError(
           'KEY_LOCKED',
+          'key_os_locked',
           'The district key cannot be unlocked on this computer or by this Windows user.',
+          {},
           { cause: (err as Error).message },
         );
       }
@@ -164,9 +169,13 @@ export function districtPublicKey(db: RegisterDb): MinisignPublicKey & { keyId: 
 }
 
 const noKey = () =>
-  new AppError('NOT_FOUND', 'This register has no district key yet. It is made when the register is created.', {
-    what: 'key',
-  });
+  reasonError(
+    'NOT_FOUND',
+    'key_missing',
+    'This register has no district key yet. It is made when the register is created.',
+    {},
+    { what: 'key' },
+  );
 
 /**
  * Makes the district's key pair (first run / `samooh init`), seals the secret with `protector`
@@ -178,14 +187,14 @@ export async function createDistrictKey(
   operator: string,
   now = new Date(),
 ): Promise<KeyInfo> {
-  if (activeKey(db)) throw new AppError('CONFLICT', 'This register already has a district key.');
+  if (activeKey(db)) throw reasonError('CONFLICT', 'key_exists', 'This register already has a district key.');
   const pair = generateKeyPair();
   const sealed = await protector.seal(pair);
   const keyId = keyIdHex(pair.keyNumber);
   const at = now.toISOString();
   transaction(db, () => {
     // Checked again inside the write lock: two first runs racing must not make two keys.
-    if (activeKey(db)) throw new AppError('CONFLICT', 'This register already has a district key.');
+    if (activeKey(db)) throw reasonError('CONFLICT', 'key_exists', 'This register already has a district key.');
     insertKey(db, { keyId, publicKey: publicKeyLine(pair), createdAt: at, createdBy: operator });
     insertKeySecret(db, { keyId, protector: protector.kind, sealed, createdAt: at });
     appendAudit(
@@ -204,20 +213,36 @@ export async function loadSigningKey(db: RegisterDb, protector: KeyProtector): P
   const secret = keySecret(db, row.keyId, protector.kind);
   if (!secret) {
     const have = keySecrets(db, row.keyId).map((s) => s.protector);
-    throw new AppError(
-      'KEY_LOCKED',
-      have.includes('os')
-        ? 'The district key of this register is protected by the Samooh app on its computer; sign bundles there, or add a passphrase to the key in the app.'
-        : `The district key is not protected by ${protector.kind === 'os' ? 'this computer' : 'a passphrase'}.`,
-      { keyId: row.keyId, protectors: have },
-    );
+    const extra = { keyId: row.keyId, protectors: have };
+    if (have.includes('os')) {
+      throw reasonError(
+        'KEY_LOCKED',
+        'key_on_other_computer',
+        'The district key of this register is protected by the Samooh app on its computer; sign bundles there, or add a passphrase to the key in the app.',
+        {},
+        extra,
+      );
+    }
+    throw protector.kind === 'os'
+      ? reasonError(
+          'KEY_LOCKED',
+          'key_no_os_protection',
+          'The district key is not protected by this computer.',
+          {},
+          extra,
+        )
+      : reasonError('KEY_LOCKED', 'key_no_passphrase', 'The district key is not protected by a passphrase.', {}, extra);
   }
   const key = await protector.open(secret.sealed);
   const pub = publicKeyOf(row);
   if (!key.publicKey.equals(pub.publicKey) || !key.keyNumber.equals(pub.keyNumber)) {
-    throw new AppError('KEY_LOCKED', 'The stored secret key does not belong to the district public key.', {
-      keyId: row.keyId,
-    });
+    throw reasonError(
+      'KEY_LOCKED',
+      'key_mismatch',
+      'The stored secret key does not belong to the district public key.',
+      {},
+      { keyId: row.keyId },
+    );
   }
   return { ...key, keyId: row.keyId };
 }
@@ -235,7 +260,7 @@ export async function addKeyProtector(
 ): Promise<KeyInfo> {
   const key = await loadSigningKey(db, unlock);
   if (keySecret(db, key.keyId, add.kind))
-    throw new AppError('CONFLICT', `The key is already protected by ${add.kind}.`);
+    throw reasonError('CONFLICT', 'key_already_protected', `The key is already protected by ${add.kind}.`);
   const sealed = await add.seal(key);
   transaction(db, () => {
     insertKeySecret(db, { keyId: key.keyId, protector: add.kind, sealed, createdAt: now.toISOString() });
@@ -256,6 +281,14 @@ export function passphraseKeyFile(db: RegisterDb): string {
   const row = activeKey(db);
   if (!row) throw noKey();
   const s = keySecret(db, row.keyId, 'passphrase');
-  if (!s) throw new AppError('NOT_FOUND', 'The district key has no passphrase protection.', { what: 'key' });
+  if (!s) {
+    throw reasonError(
+      'NOT_FOUND',
+      'key_no_passphrase',
+      'The district key has no passphrase protection.',
+      {},
+      { what: 'key' },
+    );
+  }
   return s.sealed;
 }

@@ -3,7 +3,8 @@
 // this checks that what came back is a PDF and writes it atomically. HQ's state report
 // (services/hq/state-report.ts) prints through the same two functions.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { AppError } from '../../contract/errors.js';
+import path from 'node:path';
+import { reasonError } from '../../contract/errors.js';
 
 /** Renders HTML to PDF bytes: Electron's printToPDF in the app, Chromium in the preview and tests. */
 export type PrintToPdf = (html: string) => Promise<Buffer> | Buffer;
@@ -11,7 +12,7 @@ export type PrintToPdf = (html: string) => Promise<Buffer> | Buffer;
 export async function reportPdf(html: string, printToPdf: PrintToPdf): Promise<Buffer> {
   const pdf = await printToPdf(html);
   if (!Buffer.isBuffer(pdf) || pdf.length < 100 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new AppError('INTERNAL', 'Printing the report did not produce a PDF.');
+    throw reasonError('INTERNAL', 'pdf_failed', 'Printing the report did not produce a PDF.');
   }
   return pdf;
 }
@@ -24,7 +25,13 @@ export function writeReportFile(file: string, bytes: Buffer | string): { file: s
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { file });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write ${file}: ${(err as Error).message}`,
+      { target: path.basename(file) },
+      { file },
+    );
   }
   return { file, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
 }

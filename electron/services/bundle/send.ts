@@ -18,7 +18,7 @@ import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor, Work } from '../actor.js';
 import { computeCompliance } from '../compliance/compliance.js';
 import type { ComplianceReport } from '../compliance/types.js';
@@ -51,7 +51,13 @@ function writeAtomically(file: string, bytes: Buffer | string): void {
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { file });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write ${file}: ${(err as Error).message}`,
+      { target: path.basename(file) },
+      { file },
+    );
   }
 }
 
@@ -109,9 +115,11 @@ export async function makeBundle(db: RegisterDb, opts: MakeOptions, by: Actor & 
   const next = (lastOutbox(db)?.seq ?? 0) + 1;
   if (stranded.length) {
     const ahead = stranded.at(-1)!.seq;
-    throw new AppError(
+    throw reasonError(
       'CONFLICT',
+      'bundle_outbox_fork',
       `Bundle no. ${ahead} was already made from another copy of this register, and its outbox does not follow on from this one. Restore the latest backup, or ask HQ which bundle they hold last, before making bundle no. ${next}.`,
+      { highest: ahead, next },
       { highest: ahead, next },
     );
   }
@@ -151,19 +159,34 @@ export interface Delivered {
 /** The recorded bundle's file in the store, checked against the recorded hash. */
 function storedBundle(db: RegisterDb, sequence: number): OutboxRow {
   const row = outboxBySeq(db, sequence);
-  if (!row) throw new AppError('NOT_FOUND', `Bundle no. ${sequence} was never made.`, { what: 'bundle', sequence });
+  if (!row) {
+    throw reasonError(
+      'NOT_FOUND',
+      'bundle_not_made',
+      `Bundle no. ${sequence} was never made.`,
+      { sequence },
+      {
+        what: 'bundle',
+        sequence,
+      },
+    );
+  }
   const h = sha256OfFile(row.location);
   if (!h) {
-    throw new AppError(
+    throw reasonError(
       'NOT_FOUND',
+      'bundle_file_missing',
       `The file of bundle no. ${sequence} is no longer at ${row.location}; make a new bundle.`,
+      { sequence, file: row.location },
       { what: 'bundleFile', sequence, file: row.location },
     );
   }
   if (h.sha256 !== row.zipSha256) {
-    throw new AppError(
+    throw reasonError(
       'BAD_FILE',
+      'bundle_file_changed',
       `The file of bundle no. ${sequence} (${row.location}) was changed after it was made; make a new bundle.`,
+      { sequence, file: path.basename(row.location) },
       { sequence, file: row.location },
     );
   }
@@ -204,20 +227,30 @@ export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, b
 
   if (to.kind === 'folder') {
     if (!existsSync(to.folder) || !statSync(to.folder).isDirectory()) {
-      throw new AppError('BAD_INPUT', `The folder ${to.folder} does not exist.`, { folder: to.folder });
+      throw reasonError('BAD_INPUT', 'folder_missing', `The folder ${to.folder} does not exist.`, {
+        folder: to.folder,
+      });
     }
     const dest = path.join(to.folder, row.fileName);
     if (path.resolve(dest) === path.resolve(row.location)) {
-      throw new AppError('BAD_INPUT', 'Choose a folder other than the register’s own bundle store.', {
-        folder: to.folder,
-      });
+      throw reasonError(
+        'BAD_INPUT',
+        'bundle_store_folder',
+        'Choose a folder other than the register’s own bundle store.',
+        {},
+        { folder: to.folder },
+      );
     }
     if (existsSync(dest)) {
       const there = sha256OfFile(dest);
       if (!there || there.sha256 !== row.zipSha256) {
-        throw new AppError('CONFLICT', `${row.fileName} already exists in ${to.folder}; it is not overwritten.`, {
-          file: dest,
-        });
+        throw reasonError(
+          'CONFLICT',
+          'file_exists',
+          `${row.fileName} already exists in ${to.folder}; it is not overwritten.`,
+          { file: row.fileName, folder: to.folder },
+          { file: dest },
+        );
       }
       const id = transaction(db, () =>
         insertDelivery(db, {
@@ -245,15 +278,26 @@ export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, b
       copied = copyFileDurably(row.location, dest);
     } catch (err) {
       finishDelivery(db, id, 'failed', now());
-      throw new AppError('BAD_INPUT', `Cannot save the bundle to ${to.folder}: ${ioReason(err)}.`, {
-        folder: to.folder,
-        code: (err as NodeJS.ErrnoException).code,
-      });
+      throw reasonError(
+        'BAD_INPUT',
+        'write_failed',
+        `Cannot save the bundle to ${to.folder}: ${ioReason(err)}.`,
+        { target: to.folder },
+        {
+          folder: to.folder,
+          code: (err as NodeJS.ErrnoException).code,
+        },
+      );
     }
     if (copied !== row.zipSha256) {
       rmSync(dest, { force: true });
       finishDelivery(db, id, 'failed', now());
-      throw new AppError('BAD_FILE', `The copy in ${to.folder} does not match the bundle; it was removed.`);
+      throw reasonError(
+        'BAD_FILE',
+        'bundle_copy_mismatch',
+        `The copy in ${to.folder} does not match the bundle; it was removed.`,
+        { folder: to.folder },
+      );
     }
     finish(id, 'folder', dest, {});
     return { ...base, target: 'folder', file: dest, eml: null, alreadyThere: false };
@@ -263,9 +307,13 @@ export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, b
   const recipients = parseRecipients(settings.to);
   // An empty address is allowed (the clerk fills it in the mail program); a wrong one is not.
   if (!recipients.ok) {
-    throw new AppError('BAD_INPUT', `The HQ email address ${JSON.stringify(recipients.bad)} is not valid.`, {
-      what: 'emailRecipient',
-    });
+    throw reasonError(
+      'BAD_INPUT',
+      'email_invalid',
+      `The HQ email address ${JSON.stringify(recipients.bad)} is not valid.`,
+      { address: String(recipients.bad) },
+      { what: 'emailRecipient' },
+    );
   }
   const emlFile = row.location.replace(/\.zip$/, '') + '.eml';
   const id = transaction(db, () =>
@@ -313,7 +361,9 @@ export function deliverBundle(db: RegisterDb, sequence: number, to: DeliverTo, b
 /** `bundle.export` and `samooh bundle export`: make the next bundle and save it to a folder. */
 export async function exportBundle(db: RegisterDb, opts: MakeOptions & { folder: string }, by: Actor & Work) {
   if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
-    throw new AppError('BAD_INPUT', `The folder ${opts.folder} does not exist.`, { folder: opts.folder });
+    throw reasonError('BAD_INPUT', 'folder_missing', `The folder ${opts.folder} does not exist.`, {
+      folder: opts.folder,
+    });
   }
   const made = await makeBundle(db, opts, by);
   const d = deliverBundle(db, made.sequence, { kind: 'folder', folder: opts.folder }, by);
@@ -324,7 +374,11 @@ export async function exportBundle(db: RegisterDb, opts: MakeOptions & { folder:
 export async function emailBundle(db: RegisterDb, opts: MakeOptions, by: Actor & Work) {
   const settings = emailSettings(db);
   const to = parseRecipients(settings.to);
-  if (!to.ok) throw new AppError('BAD_INPUT', `The HQ email address ${JSON.stringify(to.bad)} is not valid.`);
+  if (!to.ok) {
+    throw reasonError('BAD_INPUT', 'email_invalid', `The HQ email address ${JSON.stringify(to.bad)} is not valid.`, {
+      address: String(to.bad),
+    });
+  }
   const made = await makeBundle(db, opts, by);
   const d = deliverBundle(db, made.sequence, { kind: 'email' }, by);
   return { ...made, storedFile: made.file, eml: d.eml!, largeAttachment: d.largeAttachment };

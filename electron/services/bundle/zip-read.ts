@@ -218,8 +218,8 @@ export async function readZipDefensively(
         buffer = readRegularFile(input, { maxBytes: limits.maxZipBytes, what: 'bundle (.zip)' });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        const reason = (err.details as { reason?: string } | undefined)?.reason;
-        problems.push({ code: reason === 'TOO_LARGE' ? 'zip_too_large' : 'zip_unreadable', message: err.message });
+        const refusal = (err.details as { refusal?: string } | undefined)?.refusal;
+        problems.push({ code: refusal === 'TOO_LARGE' ? 'zip_too_large' : 'zip_unreadable', message: err.message });
         return result();
       }
     } else buffer = input;

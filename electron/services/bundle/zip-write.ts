@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 
 export interface ZipInput {
   name: string;
@@ -21,7 +21,7 @@ export interface ZipWritten {
 }
 
 function checkAbort(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
+  if (signal?.aborted) throw reasonError('CANCELLED', 'cancelled', 'Cancelled');
 }
 
 export function buildZip(entries: readonly ZipInput[], mtime: Date, signal?: AbortSignal): Promise<Buffer> {
@@ -39,7 +39,7 @@ export function buildZip(entries: readonly ZipInput[], mtime: Date, signal?: Abo
     const chunks: Buffer[] = [];
     const onAbort = () => {
       (zip.outputStream as Readable).destroy();
-      reject(new AppError('CANCELLED', 'Cancelled'));
+      reject(reasonError('CANCELLED', 'cancelled', 'Cancelled'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
@@ -74,7 +74,13 @@ export function writeTempZip(folder: string, finalName: string, zip: Buffer): Zi
         : e.code === 'EACCES' || e.code === 'EPERM'
           ? 'no permission'
           : e.message;
-    throw new AppError('BAD_INPUT', `Cannot write the bundle to ${folder}: ${why}`, { folder, code: e.code });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write the bundle to ${folder}: ${why}`,
+      { target: folder },
+      { folder, code: e.code },
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -5,7 +5,7 @@
 // AppError with a code and a message a clerk can act on.
 import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../contract/errors.js';
+import { reasonError, type ErrorReason, type ReasonParams } from '../../contract/errors.js';
 import { openRegularFile, readOpenFile } from '../file-input/regular-file.js';
 import { readChatText } from './read-export.js';
 import type { ChatExport, ReadOptions } from './types.js';
@@ -37,7 +37,9 @@ export interface ChatFileRead {
   chat: ChatExport;
 }
 
-const refuse = (message: string, details?: unknown) => new AppError('BAD_FILE', message, details);
+/** A refusal of the chat file: its reason code and values for the clerk, the English for the CLI. */
+const refuse = (reason: ErrorReason, params: ReasonParams, message: string, details: Record<string, unknown> = {}) =>
+  reasonError('BAD_FILE', reason, message, params, details);
 
 function openRegular(file: string): { fd: number; size: number } {
   // The shared guard (services/file-input): regular files only, never blocking on a FIFO, the
@@ -72,7 +74,8 @@ export function decodeChatBytes(bytes: Buffer): string {
     return Buffer.from(even).swap16().toString('utf16le');
   }
   // A NUL byte early on: a binary file (a photo, a database) picked by mistake.
-  if (bytes.subarray(0, 4096).includes(0)) throw refuse('this is a binary file, not the text of a chat export');
+  if (bytes.subarray(0, 4096).includes(0))
+    throw refuse('chat_binary', {}, 'this is a binary file, not the text of a chat export');
   return bytes.toString('utf8');
 }
 
@@ -93,6 +96,8 @@ export async function readChatFile(
     if (zipped) {
       if (size > limits.maxZipBytes) {
         throw refuse(
+          'chat_too_large',
+          { size: mb(size), limit: mb(limits.maxZipBytes) },
           `${abs} is ${mb(size)}; the limit for a zip is ${mb(limits.maxZipBytes)}. Export the chat again "Without media".`,
         );
       }
@@ -102,7 +107,11 @@ export async function readChatFile(
       entry = inner.entry;
     } else {
       if (size > limits.maxTextBytes) {
-        throw refuse(`${abs} is ${mb(size)}; the limit for a chat export is ${mb(limits.maxTextBytes)}`);
+        throw refuse(
+          'chat_too_large',
+          { size: mb(size), limit: mb(limits.maxTextBytes) },
+          `${abs} is ${mb(size)}; the limit for a chat export is ${mb(limits.maxTextBytes)}`,
+        );
       }
       bytes = readOpenFile(fd, size);
     }

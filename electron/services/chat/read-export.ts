@@ -18,7 +18,7 @@
 //   mm/dd. Times are kept as raw numbers under both orders until the whole file has spoken; if
 //   the file holds both (a pasted message), the majority wins and the file is read again with
 //   that order, so the minority lines become continuation lines.
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import { readColonNotice, readSystemLine, type RawEvent, type SystemLine } from './events.js';
 import { cleanName, PersonNames } from './names.js';
 import { PHRASE_TABLES } from './phrases/index.js';
@@ -377,9 +377,11 @@ function decideOrder(p: Pass, asked: DateOrder | undefined): { order: DateOrder;
     const forIt = asked === 'dmy' ? p.onlyDmy : p.onlyMdy;
     if (against > 0 && forIt === 0) {
       const line = asked === 'dmy' ? p.firstOnlyMdy : p.firstOnlyDmy;
-      throw new AppError(
+      throw reasonError(
         'BAD_INPUT',
+        'chat_date_order',
         `--date-order ${asked} does not fit this file: line ${line} has a date that can only be ${asked === 'dmy' ? 'month/day' : 'day/month'}`,
+        { line },
         { dateOrder: asked, line },
       );
     }
@@ -441,8 +443,9 @@ export function readChatText(text: string, options: ReadOptions = {}): ChatExpor
   if (clean.includes('\r') && /\r(?!\n)/.test(clean)) clean = clean.replace(/\r\n?/g, '\n');
   const shape = findShape(clean);
   if (!shape) {
-    throw new AppError(
+    throw reasonError(
       'BAD_FILE',
+      'chat_not_export',
       'not a WhatsApp chat export: no line starts with a WhatsApp date and time such as "29/01/18, 12:24 - " or "[29/01/18, 12:24:05] "',
     );
   }

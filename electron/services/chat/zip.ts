@@ -13,7 +13,7 @@
 import { closeSync } from 'node:fs';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
-import { AppError } from '../../contract/errors.js';
+import { AppError, reasonError, type ErrorReason, type ReasonParams } from '../../contract/errors.js';
 import { DEFAULT_ZIP_LIMITS, unsafePathReason } from '../bundle/zip-read.js';
 
 export interface ZipReadLimits {
@@ -35,7 +35,9 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const FILE_ATTRIBUTE_REPARSE_POINT = 0x400;
 
-const refuse = (message: string, details?: unknown) => new AppError('BAD_FILE', message, details);
+/** A refusal of the chat file: its reason code and values for the clerk, the English for the CLI. */
+const refuse = (reason: ErrorReason, params: ReasonParams, message: string, details: Record<string, unknown> = {}) =>
+  reasonError('BAD_FILE', reason, message, params, details);
 
 /** Names shown in messages: control characters replaced, length bounded. */
 const shown = (name: string) => name.replace(/\p{Cc}/gu, '?').slice(0, 120);
@@ -55,7 +57,8 @@ function entriesOf(zf: yauzl.ZipFile, max: number): Promise<yauzl.Entry[]> {
     const out: yauzl.Entry[] = [];
     zf.on('entry', (e: yauzl.Entry) => {
       out.push(e);
-      if (out.length > max) reject(refuse(`the zip has more than ${max} entries; this is not a WhatsApp export`));
+      if (out.length > max)
+        reject(refuse('chat_zip_unsafe', {}, `the zip has more than ${max} entries; this is not a WhatsApp export`));
       else zf.readEntry();
     });
     zf.on('end', () => resolve(out));
@@ -103,9 +106,15 @@ export function pickChatEntry(names: string[]): string {
   if (named.length === 1) return named[0]!;
   if (texts.length === 1) return texts[0]!;
   if (texts.length === 0) {
-    throw refuse('the zip holds no chat text: no _chat.txt (iPhone) or "WhatsApp Chat with ….txt" (Android) inside');
+    throw refuse(
+      'chat_zip_no_text',
+      {},
+      'the zip holds no chat text: no _chat.txt (iPhone) or "WhatsApp Chat with ….txt" (Android) inside',
+    );
   }
   throw refuse(
+    'chat_zip_many_texts',
+    {},
     `the zip holds several text files and none is clearly the chat: ${texts.slice(0, 5).map(shown).join(', ')}${texts.length > 5 ? ' …' : ''}`,
   );
 }
@@ -153,18 +162,22 @@ export async function readChatFromZip(fd: number, limits = DEFAULT_CHAT_ZIP_LIMI
     zf = await openFd(fd);
   } catch (err) {
     closeSync(fd);
-    throw refuse(`not a readable zip file: ${(err as Error).message}`);
+    throw refuse('chat_zip_unreadable', {}, `not a readable zip file: ${(err as Error).message}`);
   }
   try {
     if (zf.entryCount > limits.maxEntries) {
-      throw refuse(`the zip has ${zf.entryCount} entries (limit ${limits.maxEntries}); this is not a WhatsApp export`);
+      throw refuse(
+        'chat_zip_unsafe',
+        {},
+        `the zip has ${zf.entryCount} entries (limit ${limits.maxEntries}); this is not a WhatsApp export`,
+      );
     }
     let entries: yauzl.Entry[];
     try {
       entries = await entriesOf(zf, limits.maxEntries);
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw refuse(`not a readable zip file: ${(err as Error).message}`);
+      throw refuse('chat_zip_unreadable', {}, `not a readable zip file: ${(err as Error).message}`);
     }
     const byName = new Map<string, yauzl.Entry>();
     const problems: string[] = [];
@@ -176,6 +189,8 @@ export async function readChatFromZip(fd: number, limits = DEFAULT_CHAT_ZIP_LIMI
     }
     if (problems.length) {
       throw refuse(
+        'chat_zip_unsafe',
+        {},
         `unsafe zip, refused: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
         {
           problems: problems.slice(0, 20),
@@ -184,12 +199,19 @@ export async function readChatFromZip(fd: number, limits = DEFAULT_CHAT_ZIP_LIMI
     }
     const name = pickChatEntry([...byName.keys()]);
     const e = byName.get(name)!;
-    if (e.generalPurposeBitFlag & 0x1) throw refuse(`${shown(name)} is encrypted`);
+    if (e.generalPurposeBitFlag & 0x1)
+      throw refuse('chat_zip_entry_bad', { name: shown(name) }, `${shown(name)} is encrypted`);
     if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
-      throw refuse(`${shown(name)} uses compression method ${e.compressionMethod}, which no phone writes`);
+      throw refuse(
+        'chat_zip_entry_bad',
+        { name: shown(name) },
+        `${shown(name)} uses compression method ${e.compressionMethod}, which no phone writes`,
+      );
     }
     if (e.uncompressedSize > limits.maxChatBytes) {
       throw refuse(
+        'chat_too_large',
+        { size: mb(e.uncompressedSize), limit: mb(limits.maxChatBytes) },
         `${shown(name)} is ${mb(e.uncompressedSize)} uncompressed; the limit for a chat is ${mb(limits.maxChatBytes)}`,
       );
     }
@@ -197,7 +219,11 @@ export async function readChatFromZip(fd: number, limits = DEFAULT_CHAT_ZIP_LIMI
       e.uncompressedSize > limits.ratioMinBytes &&
       e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio
     ) {
-      throw refuse(`${shown(name)} is compressed more than ${limits.maxRatio}:1 (a zip bomb), refused`);
+      throw refuse(
+        'chat_zip_unsafe',
+        {},
+        `${shown(name)} is compressed more than ${limits.maxRatio}:1 (a zip bomb), refused`,
+      );
     }
     try {
       const local = await localName(zf, e);
@@ -215,7 +241,7 @@ export async function readChatFromZip(fd: number, limits = DEFAULT_CHAT_ZIP_LIMI
         (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
           ? 'inflates to more than its declared size'
           : (err as Error).message;
-      throw refuse(`${shown(name)} in the zip is damaged: ${msg}`);
+      throw refuse('chat_zip_entry_bad', { name: shown(name) }, `${shown(name)} in the zip is damaged: ${msg}`);
     }
   } finally {
     zf.close();

@@ -7,7 +7,7 @@ import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { appendAudit } from '../../../db/audit.js';
 import { insertPolicyRow, latestPolicyRow } from '../../../db/policy.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import { parsePolicy, POLICY_V1, type Policy } from '../../contract/policy.js';
 
 /**
@@ -48,13 +48,22 @@ export function activePolicy(db: RegisterDb, opts: { operator?: string; now?: Da
   try {
     doc = JSON.parse(row.document);
   } catch {
-    throw new AppError('BAD_INPUT', `The stored policy version ${row.version} is not valid JSON`);
+    throw reasonError(
+      'BAD_INPUT',
+      'policy_stored_invalid',
+      `The stored policy version ${row.version} is not valid JSON`,
+      {
+        version: row.version,
+      },
+    );
   }
   const policy = parsePolicy(doc, `stored policy version ${row.version}`);
   if (policy.version !== row.version) {
-    throw new AppError(
+    throw reasonError(
       'BAD_INPUT',
+      'policy_stored_invalid',
       `The stored policy row ${row.version} holds a document of version ${policy.version}; the register was edited outside Samooh`,
+      { version: row.version },
     );
   }
   return policy;
@@ -75,9 +84,11 @@ export function installPolicy(
     ensurePolicy(db, { operator: opts.operator, now });
     const current = latestPolicyRow(db);
     if (current && policy.version <= current.version) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'policy_not_newer',
         `Policy version ${policy.version} is not newer than the active version ${current.version}`,
+        { version: policy.version, active: current.version },
         { version: policy.version, active: current.version },
       );
     }

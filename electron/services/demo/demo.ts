@@ -19,7 +19,7 @@ import { listRanks, seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CitizenCategory, Gender, GroupKind } from '../../../db/schema.js';
 import type { Progress } from '../../contract/progress.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Policy } from '../../contract/policy.js';
 import { fastIndianMobile } from '../../contract/values/phone.js';
 import { activePolicy } from '../compliance/policy.js';
@@ -222,10 +222,24 @@ interface PlannedGroup {
 export function fillDemo(db: RegisterDb, opts: DemoOptions): DemoResult {
   const t0 = performance.now();
   const spec = SCALES[opts.scale];
-  if (!spec) throw new AppError('BAD_INPUT', `Unknown demo scale ${String(opts.scale)}: use district or state`);
+  if (!spec) {
+    throw reasonError(
+      'BAD_INPUT',
+      'demo_bad_scale',
+      `Unknown demo scale ${String(opts.scale)}: use district or state`,
+      {
+        scale: String(opts.scale),
+      },
+    );
+  }
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new AppError('BAD_INPUT', `The demo seed must be a whole number from 0 to 4294967295, not ${seed}`);
+    throw reasonError(
+      'BAD_INPUT',
+      'demo_bad_seed',
+      `The demo seed must be a whole number from 0 to 4294967295, not ${seed}`,
+      { seed: String(seed) },
+    );
   }
   const now = opts.now ?? new Date();
   const operator = opts.operator ?? 'system';
@@ -233,8 +247,9 @@ export function fillDemo(db: RegisterDb, opts: DemoOptions): DemoResult {
 
   return transaction(db, () => {
     if (!registerIsEmpty(db)) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'register_not_empty',
         'This register already holds units, staff, groups or people; the demo fills only an empty register. Use a new file.',
       );
     }
@@ -477,7 +492,11 @@ class DemoBuilder {
     // Counts per rank, scaled from the 1,500 pyramid; rounding lands on the largest rank.
     const mix = RANK_MIX.filter(([code]) => this.rankIds.has(code));
     if (mix.length === 0)
-      throw new AppError('BAD_INPUT', 'The register has none of the default ranks; the demo needs them');
+      throw reasonError(
+        'BAD_INPUT',
+        'demo_no_ranks',
+        'The register has none of the default ranks; the demo needs them',
+      );
     const factor = this.spec.staff / 1500;
     const counts = mix.map(([, per]) => Math.max(0, Math.round(per * factor)));
     const largest = counts.indexOf(Math.max(...counts));

@@ -14,7 +14,8 @@
 // a stable code for logs, tests and translations.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../contract/errors.js';
+import type { AppError } from '../../contract/errors.js';
+import { reasonError, type ErrorReason, type ReasonParams } from '../../contract/errors.js';
 
 export type FileRefusal = 'NOT_FOUND' | 'NO_PERMISSION' | 'FOLDER' | 'NOT_REGULAR' | 'TOO_LARGE' | 'UNREADABLE';
 
@@ -38,8 +39,32 @@ export function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function fileRefusal(file: string, reason: FileRefusal, message: string, extra?: object): AppError {
-  return new AppError('BAD_FILE', message, { file, reason, ...extra });
+/** Each refusal's reason code (contract/errors.ts), worded for the clerk in both languages. */
+const REFUSAL_REASON = {
+  NOT_FOUND: 'file_not_found',
+  NO_PERMISSION: 'file_no_permission',
+  FOLDER: 'file_is_folder',
+  NOT_REGULAR: 'file_not_regular',
+  TOO_LARGE: 'file_too_large',
+  UNREADABLE: 'file_unreadable',
+} as const satisfies Record<FileRefusal, ErrorReason>;
+
+/** `details.refusal` keeps the guard's own code for logs and tests; `details.reason` the clerk's words. */
+export function fileRefusal(
+  file: string,
+  refusal: FileRefusal,
+  message: string,
+  extra?: object,
+  params: ReasonParams = {},
+): AppError {
+  const name = path.basename(file) || file;
+  return reasonError(
+    'BAD_FILE',
+    REFUSAL_REASON[refusal],
+    message,
+    { file: name, ...params },
+    { file, refusal, ...extra },
+  );
 }
 
 /** What a non-regular file is, in words. */
@@ -93,6 +118,7 @@ export function openRegularFile(file: string, opts: RegularFileOptions): OpenReg
         'TOO_LARGE',
         `${name} is ${sizeText(st.size)}; a ${what} may be at most ${sizeText(opts.maxBytes)}.`,
         { bytes: st.size, maxBytes: opts.maxBytes },
+        { size: sizeText(st.size), limit: sizeText(opts.maxBytes) },
       );
     }
     return { fd, size: st.size, path: abs };

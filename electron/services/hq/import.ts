@@ -29,7 +29,7 @@ import {
 } from '../../../db/hq/bundles.js';
 import { getDistrictKey, type HqDistrictKeyRow } from '../../../db/hq/trust.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor, Work } from '../actor.js';
 import { checkAuditChain, type ChainHead } from '../audit-chain/chain.js';
 import { PAYLOAD } from '../bundle/bundle-format.js';
@@ -483,7 +483,9 @@ export async function importBundles(
   paths: readonly string[],
   ctx: Actor & Partial<Work>,
 ): Promise<HqImportResult> {
-  if (paths.length === 0) throw new AppError('BAD_INPUT', 'Name at least one bundle (.zip) or folder to import.');
+  if (paths.length === 0) {
+    throw reasonError('BAD_INPUT', 'hq_nothing_named', 'Name at least one bundle (.zip) or folder to import.');
+  }
   const { files, missing } = collectImportFiles(paths);
   const result: HqImportResult = { accepted: [], duplicates: [], rejected: [] };
   for (const m of missing)
@@ -514,7 +516,7 @@ export async function importBundles(
       if (inflight.size >= PARALLEL) await Promise.race(inflight);
     }
     await Promise.all(inflight);
-    if (ctx.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled', { done, total });
+    if (ctx.signal?.aborted) throw reasonError('CANCELLED', 'cancelled', 'Cancelled', {}, { done, total });
     const candidates = chunk.flatMap((c) => (c.item && 'buf' in c.item ? [c.item] : []));
     const made = await keepEvidence(db, candidates);
     const outcomes: Outcome[] = [];

@@ -6,7 +6,7 @@ import type { RegisterDb } from '../../../db/register-db.js';
 import { appendAudit } from '../../../db/audit.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Policy } from '../../contract/policy.js';
 import type { Actor } from '../actor.js';
 import {
@@ -38,7 +38,9 @@ export function trustHqKey(
   try {
     key = parsePublicKey(publicKeyText);
   } catch (err) {
-    if (err instanceof MinisignError) throw new AppError('BAD_INPUT', `The HQ key file is not usable: ${err.message}.`);
+    if (err instanceof MinisignError) {
+      throw reasonError('BAD_INPUT', 'key_file_unusable', `The HQ key file is not usable: ${err.message}.`);
+    }
     throw err;
   }
   const keyId = keyIdHex(key.keyNumber);
@@ -47,9 +49,11 @@ export function trustHqKey(
     const current = getSetting(db, 'hqPolicyKey');
     if (current && current.keyId === keyId) return { keyId, trustedAt: current.trustedAt, replaced: null };
     if (current && !opts.replace) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'hq_key_replace',
         `This register already trusts HQ key ${current.keyId}. To trust ${keyId} instead, confirm with HQ by phone and replace it.`,
+        { keyId: current.keyId },
         { keyId: current.keyId },
       );
     }
@@ -86,14 +90,16 @@ export function importSignedPolicy(
 ): PolicyImported {
   const hq = getSetting(db, 'hqPolicyKey');
   if (!hq) {
-    throw new AppError(
+    throw reasonError(
       'BAD_INPUT',
+      'policy_no_hq_key',
       'This register trusts no HQ key yet, so it cannot check a policy. Ask HQ for its public key and run: samooh policy trust-hq --db FILE hq.pub',
     );
   }
   if (o.signatureText === null) {
-    throw new AppError(
+    throw reasonError(
       'BAD_FILE',
+      'policy_unsigned',
       'The policy is not signed (its .minisig file is missing); only policies signed by HQ are imported.',
     );
   }
@@ -101,40 +107,54 @@ export function importSignedPolicy(
   try {
     sig = parseSignature(o.signatureText);
   } catch (err) {
-    throw new AppError('BAD_FILE', `The policy's signature file is damaged: ${(err as Error).message}.`);
+    throw reasonError(
+      'BAD_FILE',
+      'policy_signature_damaged',
+      `The policy's signature file is damaged: ${(err as Error).message}.`,
+    );
   }
   const problems = checkSignature(o.bytes, sig, parsePublicKey(hq.publicKey));
   if (problems.includes('wrong_key')) {
-    throw new AppError(
+    throw reasonError(
       'BAD_FILE',
+      'policy_wrong_key',
       `The policy is signed by key ${keyIdHex(sig.keyNumber)}, not by the HQ key this register trusts (${hq.keyId}).`,
+      { keyId: keyIdHex(sig.keyNumber), trusted: hq.keyId },
     );
   }
   if (problems.length) {
-    throw new AppError(
+    throw reasonError(
       'BAD_FILE',
+      'policy_tampered',
       'The policy file does not match HQ’s signature: it was changed after HQ signed it.',
-      {
-        problems,
-      },
+      {},
+      { problems },
     );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(o.bytes.toString('utf8'));
   } catch {
-    throw new AppError('BAD_FILE', 'The signed policy is not JSON.');
+    throw reasonError('BAD_FILE', 'policy_not_json', 'The signed policy is not JSON.');
   }
   const named = versionInTrustedComment(sig.trustedComment);
   const version = (doc as { version?: unknown } | null)?.version;
   if (named === null || named !== version) {
-    throw new AppError('BAD_FILE', 'The signature is not for this policy version.', { named, version });
+    throw reasonError(
+      'BAD_FILE',
+      'policy_signature_version',
+      'The signature is not for this policy version.',
+      { named: String(named ?? '—'), version: String(version ?? '—') },
+      { named, version },
+    );
   }
   const previous = activePolicy(db, { operator: actor.operator, now: actor.now() }).version;
   if (typeof version === 'number' && version <= previous) {
-    throw new AppError(
+    throw reasonError(
       'CONFLICT',
+      'policy_not_newer',
       `Policy version ${version} is not newer than the active version ${previous}; an older policy is never applied.`,
+      { version, active: previous },
       { version, active: previous },
     );
   }

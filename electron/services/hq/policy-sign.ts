@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { HqDb } from '../../../db/hq/connection.js';
 import { insertSignedPolicy, latestSignedPolicy } from '../../../db/hq/policies.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import { parsePolicy, POLICY_V1 } from '../../contract/policy.js';
 import type { Actor } from '../actor.js';
 import type { SigningKey } from '../bundle/keys.js';
@@ -30,11 +30,11 @@ export function signPolicy(
   try {
     doc = JSON.parse(o.documentText);
   } catch (err) {
-    throw new AppError('BAD_INPUT', `The policy file is not JSON: ${(err as Error).message}`);
+    throw reasonError('BAD_INPUT', 'policy_not_json', `The policy file is not JSON: ${(err as Error).message}`);
   }
   const policy = parsePolicy(doc, 'policy file');
   if (!existsSync(o.outDir) || !statSync(o.outDir).isDirectory()) {
-    throw new AppError('BAD_INPUT', `The folder ${o.outDir} does not exist.`);
+    throw reasonError('BAD_INPUT', 'folder_missing', `The folder ${o.outDir} does not exist.`, { folder: o.outDir });
   }
   const file = path.join(o.outDir, policyFileName(policy.version));
   const signatureFile = file + SIGNATURE_SUFFIX;
@@ -50,14 +50,21 @@ export function signPolicy(
   transaction(db, () => {
     const last = latestSignedPolicy(db)?.version ?? POLICY_V1.version;
     if (policy.version <= last) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'policy_not_newer',
         `Policy version ${policy.version} is not newer than version ${last}; raise "version" for a new policy.`,
+        { version: policy.version, active: last },
         { version: policy.version, latest: last },
       );
     }
     if (existsSync(file) || existsSync(signatureFile)) {
-      throw new AppError('CONFLICT', `${path.basename(file)} already exists in ${o.outDir}; it is not overwritten.`);
+      throw reasonError(
+        'CONFLICT',
+        'file_exists',
+        `${path.basename(file)} already exists in ${o.outDir}; it is not overwritten.`,
+        { file: path.basename(file), folder: o.outDir },
+      );
     }
     insertSignedPolicy(db, {
       version: policy.version,

@@ -15,7 +15,7 @@ import { latestSignedPolicy } from '../../../db/hq/policies.js';
 import { DEFAULT_TARGETS, getHqSetting, setHqSetting, type HqTargets } from '../../../db/hq/settings.js';
 import { getDistrict, listDistrictKeys, listDistricts } from '../../../db/hq/trust.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import type { ComplianceSummary } from '../compliance/types.js';
 import type { ShortUnit } from './summary-figures.js';
@@ -151,12 +151,15 @@ export function hqTargets(db: HqDb): HqTargets {
 
 export function setHqTargets(db: HqDb, patch: Partial<HqTargets>): HqTargets {
   for (const [k, v] of Object.entries(patch)) {
-    if (!(k in DEFAULT_TARGETS)) throw new AppError('BAD_INPUT', `Unknown target "${k}".`);
+    if (!(k in DEFAULT_TARGETS))
+      throw reasonError('BAD_INPUT', 'hq_target_unknown', `Unknown target "${k}".`, { target: k });
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(v)) {
-      throw new AppError('BAD_INPUT', `The target ${k} must be a whole number of 0 or more.`);
+      throw reasonError('BAD_INPUT', 'hq_target_count', `The target ${k} must be a whole number of 0 or more.`, {
+        target: k,
+      });
     }
     if ((k === 'compliantPercent' || k === 'staffCoveredPercent') && v > 100) {
-      throw new AppError('BAD_INPUT', `The target ${k} is a percentage (0–100).`);
+      throw reasonError('BAD_INPUT', 'hq_target_percent', `The target ${k} is a percentage (0–100).`, { target: k });
     }
   }
   return transaction(db, () => {

@@ -8,7 +8,8 @@ import { DEFAULT_TARGETS, getHqSetting, setHqSetting } from '../../../db/hq/sett
 import { activeHqKey, insertHqKey } from '../../../db/hq/trust.js';
 import { transaction } from '../../../db/exec.js';
 import { DbError } from '../../../db/errors.js';
-import { AppError } from '../../contract/errors.js';
+import type { AppError } from '../../contract/errors.js';
+import { reasonError, reasonOf } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import type { KeyProtector, SigningKey } from '../bundle/keys.js';
 import { encodePublicKeyFile, generateKeyPair, keyIdHex, parsePublicKey, publicKeyLine } from '../bundle/minisign.js';
@@ -26,9 +27,26 @@ export function openHqStore(file: string): HqDb {
   try {
     return openHq(file);
   } catch (err) {
-    if (err instanceof DbError) throw new AppError('BAD_INPUT', err.message, err.details);
+    if (err instanceof DbError) throw fromDbError(err);
     throw err;
   }
+}
+
+/** A refusal to open the HQ file, with the reason db/ gave it (db/ cannot import the contract). */
+function fromDbError(err: DbError): AppError {
+  const r = reasonOf(err.details);
+  const file = (err.details as { file?: unknown } | undefined)?.file;
+  return r
+    ? reasonError('BAD_INPUT', r.reason, err.message, r.params, err.details as Record<string, unknown>)
+    : reasonError(
+        'BAD_INPUT',
+        'db_open_failed',
+        err.message,
+        { file: path.basename(String(file ?? '')) },
+        {
+          cause: err.details,
+        },
+      );
 }
 
 /**
@@ -46,7 +64,7 @@ export async function createHqStore(
   try {
     db = openHq(file, { create: true });
   } catch (err) {
-    if (err instanceof DbError) throw new AppError('BAD_INPUT', err.message, err.details);
+    if (err instanceof DbError) throw fromDbError(err);
     throw err;
   }
   const at = actor.now().toISOString();
@@ -77,7 +95,11 @@ export interface HqInfo {
 export function hqInfo(db: HqDb): HqInfo {
   const identity = getHqSetting(db, 'identity');
   const key = activeHqKey(db);
-  if (!identity || !key) throw new AppError('BAD_INPUT', `${db.file} is an HQ database that was never finished.`);
+  if (!identity || !key) {
+    throw reasonError('BAD_INPUT', 'hq_db_unfinished', `${db.file} is an HQ database that was never finished.`, {
+      file: path.basename(db.file),
+    });
+  }
   return {
     name: identity.name,
     nameHi: identity.nameHi ?? null,
@@ -90,11 +112,11 @@ export function hqInfo(db: HqDb): HqInfo {
 /** Opens HQ's secret key (to sign a policy) and checks it belongs to the stored public key. */
 export async function loadHqSigningKey(db: HqDb, protector: KeyProtector): Promise<SigningKey> {
   const row = activeHqKey(db);
-  if (!row) throw new AppError('NOT_FOUND', 'This HQ database has no key.', { what: 'key' });
+  if (!row) throw reasonError('NOT_FOUND', 'hq_no_key', 'This HQ database has no key.', {}, { what: 'key' });
   const key = await protector.open(row.sealed);
   const pub = parsePublicKey(row.publicKey);
   if (!key.publicKey.equals(pub.publicKey) || !key.keyNumber.equals(pub.keyNumber)) {
-    throw new AppError('KEY_LOCKED', 'The stored HQ secret key does not belong to the HQ public key.');
+    throw reasonError('KEY_LOCKED', 'key_mismatch', 'The stored HQ secret key does not belong to the HQ public key.');
   }
   return { ...key, keyId: row.keyId };
 }

@@ -24,7 +24,7 @@ import {
   retireDistrictKey,
 } from '../../../db/hq/trust.js';
 import { transaction } from '../../../db/exec.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import { DISTRICT_CODE_RE } from '../bundle/bundle-format.js';
 import { MinisignError, keyIdHex, parsePublicKey, publicKeyLine } from '../bundle/minisign.js';
@@ -55,13 +55,20 @@ export function trustDistrictKey(
   actor: Actor,
 ): TrustedKey {
   if (!DISTRICT_CODE_RE.test(o.district)) {
-    throw new AppError('BAD_INPUT', `"${o.district}" is not a district code (letters, digits, - and _; up to 32).`);
+    throw reasonError(
+      'BAD_INPUT',
+      'district_code_invalid',
+      `"${o.district}" is not a district code (letters, digits, - and _; up to 32).`,
+      { code: o.district },
+    );
   }
   let key;
   try {
     key = parsePublicKey(o.publicKeyText);
   } catch (err) {
-    if (err instanceof MinisignError) throw new AppError('BAD_INPUT', `The key file is not usable: ${err.message}.`);
+    if (err instanceof MinisignError) {
+      throw reasonError('BAD_INPUT', 'key_file_unusable', `The key file is not usable: ${err.message}.`);
+    }
     throw err;
   }
   const keyId = keyIdHex(key.keyNumber);
@@ -70,11 +77,13 @@ export function trustDistrictKey(
   transaction(db, () => {
     const existing = districtKeyByPublicKey(db, line) ?? getDistrictKey(db, keyId);
     if (existing) {
-      throw new AppError(
+      throw reasonError(
         'CONFLICT',
+        'hq_key_trusted',
         existing.districtCode === o.district
           ? `Key ${keyId} is already trusted for ${o.district}.`
           : `Key ${keyId} is already trusted for district ${existing.districtCode}; one key signs for one district only.`,
+        { keyId, district: existing.districtCode },
         { keyId, district: existing.districtCode },
       );
     }
@@ -120,17 +129,30 @@ export function listTrustedKeys(db: HqDb, district?: string): TrustedKey[] {
 export function retireKey(db: HqDb, o: { district: string; keyId: string; from?: string }, actor: Actor): TrustedKey {
   const keyId = o.keyId.toUpperCase();
   const from = o.from ?? actor.now().toISOString().slice(0, 10);
-  if (!validDay(from)) throw new AppError('BAD_INPUT', `"${from}" is not a date (yyyy-mm-dd).`);
+  if (!validDay(from))
+    throw reasonError('BAD_INPUT', 'bad_date', `"${from}" is not a date (yyyy-mm-dd).`, { value: from });
   transaction(db, () => {
     const key = getDistrictKey(db, keyId);
     if (!key || key.districtCode !== o.district) {
-      throw new AppError('NOT_FOUND', `No key ${keyId} is trusted for district ${o.district}.`, { what: 'key', keyId });
+      throw reasonError(
+        'NOT_FOUND',
+        'hq_key_not_trusted',
+        `No key ${keyId} is trusted for district ${o.district}.`,
+        { keyId, district: o.district },
+        { what: 'key', keyId },
+      );
     }
     if (key.retiredFrom !== null && key.retiredFrom !== from) {
-      throw new AppError('CONFLICT', `Key ${keyId} is already retired from ${key.retiredFrom}.`, {
-        keyId,
-        retiredFrom: key.retiredFrom,
-      });
+      throw reasonError(
+        'CONFLICT',
+        'hq_key_retired',
+        `Key ${keyId} is already retired from ${key.retiredFrom}.`,
+        { keyId, from: key.retiredFrom },
+        {
+          keyId,
+          retiredFrom: key.retiredFrom,
+        },
+      );
     }
     retireDistrictKey(db, keyId, from, actor.now().toISOString(), actor.operator);
   });

@@ -13,7 +13,7 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import type { CallInput } from '../../contract/calls/index.js';
 import { formatDateTime } from '../../contract/dates.js';
-import { AppError } from '../../contract/errors.js';
+import { AppError, reasonError } from '../../contract/errors.js';
 import { guardFormula } from '../../contract/values/cells.js';
 import { UTF8_BOM, csvLine } from '../register-io/csv.js';
 
@@ -45,11 +45,35 @@ function targetOf(file: string): { file: string; format: 'csv' | 'xlsx' } {
   try {
     st = statSync(path.dirname(abs));
   } catch {
-    throw new AppError('BAD_INPUT', `The folder ${path.dirname(abs)} does not exist.`, { field: 'file' });
+    throw reasonError(
+      'BAD_INPUT',
+      'folder_missing',
+      `The folder ${path.dirname(abs)} does not exist.`,
+      { folder: path.dirname(abs) },
+      { field: 'file' },
+    );
   }
-  if (!st.isDirectory()) throw new AppError('BAD_INPUT', `${path.dirname(abs)} is not a folder.`, { field: 'file' });
+  if (!st.isDirectory()) {
+    throw reasonError(
+      'BAD_INPUT',
+      'not_a_folder',
+      `${path.dirname(abs)} is not a folder.`,
+      { folder: path.dirname(abs) },
+      {
+        field: 'file',
+      },
+    );
+  }
   try {
-    if (statSync(abs).isDirectory()) throw new AppError('BAD_INPUT', `${abs} is a folder.`, { field: 'file' });
+    if (statSync(abs).isDirectory()) {
+      throw reasonError(
+        'BAD_INPUT',
+        'path_is_folder',
+        `${abs} is a folder.`,
+        { file: path.basename(abs) },
+        { field: 'file' },
+      );
+    }
   } catch (err) {
     if (err instanceof AppError) throw err;
   }
@@ -81,7 +105,13 @@ export async function exportList(a: ListExportArgs, now: Date): Promise<ListExpo
   } catch (err) {
     rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError('BAD_INPUT', `Cannot write ${file}: ${(err as Error).message}`, { field: 'file' });
+    throw reasonError(
+      'BAD_INPUT',
+      'write_failed',
+      `Cannot write ${file}: ${(err as Error).message}`,
+      { target: path.basename(file) },
+      { field: 'file' },
+    );
   }
   return { file, format, rows: a.rows.length, bytes: statSync(file).size };
 }

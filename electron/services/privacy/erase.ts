@@ -18,7 +18,7 @@ import { anonymisePerson, findPerson, findPersonByPhone } from '../../../db/peop
 import type { RegisterDb } from '../../../db/register-db.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { Person } from '../../../db/schema.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 import { ledgerSalt, phoneHash, readSidecar, reconcileErasures, syncSidecar, type Reconciled } from './ledger.js';
 
@@ -29,7 +29,7 @@ function target(db: RegisterDb, t: EraseTarget): Person {
   if (!p)
     throw 'id' in t
       ? notFound('person', t.id)
-      : new AppError('NOT_FOUND', 'No citizen has this mobile number.', { what: 'person' });
+      : reasonError('NOT_FOUND', 'person_phone_unknown', 'No citizen has this mobile number.', {}, { what: 'person' });
   return p;
 }
 
@@ -78,11 +78,23 @@ export function erasePerson(db: RegisterDb, t: EraseTarget, by: Actor, reapplied
     const done = transaction(db, () => {
       const p = target(db, t);
       if (p.erasedAt) {
-        throw new AppError('CONFLICT', `This person was already erased on ${p.erasedAt.slice(0, 10)}.`, {
-          personId: p.id,
-        });
+        throw reasonError(
+          'CONFLICT',
+          'person_already_erased',
+          `This person was already erased on ${p.erasedAt.slice(0, 10)}.`,
+          { date: p.erasedAt.slice(0, 10) },
+          { personId: p.id },
+        );
       }
-      if (!p.phone) throw new AppError('CONFLICT', 'This person has no phone number to erase.', { personId: p.id });
+      if (!p.phone) {
+        throw reasonError(
+          'CONFLICT',
+          'person_no_phone',
+          'This person has no phone number to erase.',
+          {},
+          { personId: p.id },
+        );
+      }
       const salt = ledgerSalt(db, sidecar);
       const hash = phoneHash(salt, p.phone);
       const membershipsKept = membershipsOfPerson(db, p.id).length;

@@ -14,7 +14,7 @@ import { endMembership, findActiveMembership, insertMembership } from '../../../
 import { findPerson } from '../../../db/people.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import { findStaffById } from '../../../db/staff.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor, Work } from '../actor.js';
 import type { ChatExport } from '../chat/types.js';
 import { dayOf, groupForReconcile, planReconcile } from './plan.js';
@@ -25,18 +25,34 @@ const whoOf = (m: { type: 'citizen' | 'staff'; id: number }): Who =>
   m.type === 'citizen' ? { personId: m.id } : { staffId: m.id };
 
 function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('CANCELLED', 'Reconciling was cancelled; nothing was changed.');
+  if (signal.aborted) throw reasonError('CANCELLED', 'cancelled', 'Reconciling was cancelled; nothing was changed.');
 }
 
 /** The person or staff member a clerk chose for a confirm row, or BAD_INPUT. */
 function chosenMember(db: RegisterDb, m: { type: 'citizen' | 'staff'; id: number }) {
   if (m.type === 'citizen') {
     const p = findPerson(db, m.id);
-    if (!p || p.erasedAt) throw new AppError('BAD_INPUT', `person ${m.id} does not exist`, { field: 'confirms' });
+    if (!p || p.erasedAt) {
+      throw reasonError(
+        'BAD_INPUT',
+        'record_not_found',
+        `person ${m.id} does not exist`,
+        { key: m.id },
+        { field: 'confirms' },
+      );
+    }
     return { gender: null as string | null };
   }
   const s = findStaffById(db, m.id);
-  if (!s) throw new AppError('BAD_INPUT', `staff member ${m.id} does not exist`, { field: 'confirms' });
+  if (!s) {
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `staff member ${m.id} does not exist`,
+      { key: m.id },
+      { field: 'confirms' },
+    );
+  }
   return { gender: s.gender as string | null };
 }
 
@@ -50,9 +66,13 @@ export function applyReconcile(
   return transaction(db, () => {
     const group = groupForReconcile(db, groupCode);
     if (group.status !== 'active') {
-      throw new AppError('CONFLICT', `group ${group.code} is closed; reopen it before applying changes to it`, {
-        field: 'groupCode',
-      });
+      throw reasonError(
+        'CONFLICT',
+        'group_closed',
+        `group ${group.code} is closed; reopen it before applying changes to it`,
+        { code: group.code },
+        { field: 'groupCode' },
+      );
     }
     const plan = planReconcile(db, group.code, chat);
     const byId = new Map(plan.proposals.map((p) => [p.id, p]));
@@ -157,9 +177,11 @@ export function applyReconcile(
         const { gender } = chosenMember(db, c.member);
         if (p.intent === 'join') {
           if (group.kind === 'women_staff' && (c.member.type !== 'staff' || gender !== 'F')) {
-            throw new AppError(
+            throw reasonError(
               'BAD_INPUT',
+              'women_group_needs_woman_staff',
               `${group.code} is the women staff group; the person chosen for a row is not a woman staff member`,
+              { group: group.code },
               {
                 field: 'confirms',
                 id: c.id,

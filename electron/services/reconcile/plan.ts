@@ -30,7 +30,7 @@ import {
   type Spell,
 } from '../../../db/chat-reconcile.js';
 import type { RegisterDb } from '../../../db/register-db.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { ChatExport, LocalTime } from '../chat/types.js';
 import type { NotInChat, NotInRegister, Proposal, ProposalReason, ReconcilePlan, RegisterMember } from './types.js';
 
@@ -146,7 +146,17 @@ const memberKey = (m: { memberType: 'citizen' | 'staff'; memberId: number }) => 
 /** The group by code (as typed, then upper-cased), or BAD_INPUT naming it. */
 export function groupForReconcile(db: RegisterDb, code: string) {
   const g = findGroup(db, code) ?? findGroup(db, code.toUpperCase());
-  if (!g) throw new AppError('BAD_INPUT', `group ${code} does not exist in this register`, { field: 'groupCode' });
+  if (!g) {
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `group ${code} does not exist in this register`,
+      { key: code },
+      {
+        field: 'groupCode',
+      },
+    );
+  }
   return g;
 }
 

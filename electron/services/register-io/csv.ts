@@ -7,6 +7,7 @@ export class CsvError extends Error {
   constructor(
     message: string,
     readonly record: number,
+    readonly kind: 'unclosed_quote' | 'too_many_fields' = 'unclosed_quote',
   ) {
     super(message);
     this.name = 'CsvError';
@@ -99,7 +100,11 @@ export function parseCsv(
       }
       fields.push(value);
       if (fields.length > MAX_FIELDS_PER_RECORD) {
-        throw new CsvError(`record ${recordNo}: more than ${MAX_FIELDS_PER_RECORD} fields`, recordNo);
+        throw new CsvError(
+          `record ${recordNo}: more than ${MAX_FIELDS_PER_RECORD} fields`,
+          recordNo,
+          'too_many_fields',
+        );
       }
       if (i >= n) break;
       const c = text.charCodeAt(i);

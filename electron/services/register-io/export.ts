@@ -27,7 +27,7 @@ import {
   type MemberExportRow,
 } from '../../../db/register-export.js';
 import type { Progress } from '../../contract/progress.js';
-import { AppError } from '../../contract/errors.js';
+import { AppError, reasonError } from '../../contract/errors.js';
 import { guardFormula } from '../../contract/values/cells.js';
 import { UTF8_BOM, csvLine } from './csv.js';
 import { SHEET_FIELDS, type ExportResult, type SheetName } from './types.js';
@@ -101,9 +101,11 @@ function collect(db: RegisterDb): { sheets: SheetData[]; skippedErased: number }
 export function exportFormat(target: string): 'xlsx' | 'csv' {
   if (/\.xlsx$/i.test(target)) return 'xlsx';
   if (/\.(xls|xlsm|csv|ods)$/i.test(target)) {
-    throw new AppError(
+    throw reasonError(
       'BAD_INPUT',
+      'export_bad_target',
       `Export writes an .xlsx workbook or a folder of CSV files, not ${path.extname(target)}.`,
+      { ext: path.extname(target) },
     );
   }
   return 'csv';
@@ -123,7 +125,8 @@ export async function exportRegister(db: RegisterDb, target: string, ctx: Export
     let done = 0;
     const tick = () => {
       if (++done % PROGRESS_EVERY === 0) {
-        if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The export was cancelled; no file was written.');
+        if (ctx.signal.aborted)
+          throw reasonError('CANCELLED', 'cancelled', 'The export was cancelled; no file was written.');
         ctx.progress({ phase: 'write', done, total });
       }
     };
@@ -152,7 +155,9 @@ function cellText(field: string, v: Value, format: 'xlsx' | 'csv'): string {
 
 function writeCsvFolder(dir: string, sheets: SheetData[], tick: () => void): string[] {
   try {
-    if (!statSync(dir).isDirectory()) throw new AppError('BAD_INPUT', `${dir} exists and is not a folder.`);
+    if (!statSync(dir).isDirectory()) {
+      throw reasonError('BAD_INPUT', 'not_a_folder', `${dir} exists and is not a folder.`, { folder: dir });
+    }
   } catch (err) {
     if (err instanceof AppError) throw err;
     mkdirSync(dir, { recursive: true });

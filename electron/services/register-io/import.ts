@@ -15,7 +15,7 @@ import { listRanks, rankMatcher } from '../../../db/ranks.js';
 import { applyImportWrites, countWrites, loadRegisterSnapshot } from '../../../db/register-import.js';
 import { getSetting } from '../../../db/settings.js';
 import type { Progress } from '../../contract/progress.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { RawSheet, RawSource } from '../../contract/values/cells.js';
 import { sheetByColumns, sheetForName } from './headers.js';
 import { planImport, type Plan } from './import-plan.js';
@@ -51,7 +51,7 @@ export interface ImportContext {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function checkCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was written.');
+  if (signal.aborted) throw reasonError('CANCELLED', 'cancelled', 'The import was cancelled; nothing was written.');
 }
 
 /** The calendar day of `d` on this PC (dates in the register are local days in India). */
@@ -119,11 +119,14 @@ export async function runImport(db: RegisterDb, opts: ImportOptions, ctx: Import
   const assigned = assignSheets(src);
   const found = SHEETS.filter((s) => assigned.sheets[s]);
   if (found.length === 0) {
-    throw new AppError(
+    const found = src.sheets.map((s) => s.source).join(', ');
+    throw reasonError(
       'BAD_FILE',
+      'import_no_sheets',
       `${path.basename(src.path)} has no register sheets. Expected sheets (or CSV files) named units, groups, staff, members; found: ${
-        src.sheets.map((s) => s.source).join(', ') || 'nothing'
+        found || 'nothing'
       }.`,
+      { file: path.basename(src.path), found: found || '—' },
       { file: src.path, ignored: assigned.ignored },
     );
   }
@@ -188,10 +191,12 @@ export async function runImport(db: RegisterDb, opts: ImportOptions, ctx: Import
     const validateEnd = performance.now();
     const preview = build(plan, false, { validateEnd, writeEnd: validateEnd });
     if (strict && preview.totals.rejected > 0) {
-      throw new AppError(
+      throw reasonError(
         'IMPORT_REJECTED',
+        'import_strict_rejected',
         `Strict mode: ${preview.totals.rejected} row(s) of ${path.basename(src.path)} were rejected, so nothing was imported.`,
-        preview,
+        { rejected: preview.totals.rejected, file: path.basename(src.path) },
+        preview as unknown as Record<string, unknown>,
       );
     }
     const writeTotal = countWrites(plan.writes);

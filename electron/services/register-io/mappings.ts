@@ -5,7 +5,7 @@ import type { RegisterDb } from '../../../db/register-db.js';
 import { transaction } from '../../../db/exec.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { SheetMapping, SheetName, WorkbookMapping } from './types.js';
 import type { Actor } from '../actor.js';
 import { isKnownField, mappingKey } from './headers.js';
@@ -14,9 +14,11 @@ import { isKnownField, mappingKey } from './headers.js';
 export function checkMapping(sheet: SheetName, m: SheetMapping): void {
   for (const [header, field] of Object.entries(m)) {
     if (field !== null && field !== '' && !isKnownField(sheet, field)) {
-      throw new AppError(
+      throw reasonError(
         'BAD_INPUT',
+        'mapping_bad_field',
         `Column "${header}" is mapped to "${field}", which is not a field of the ${sheet} sheet.`,
+        { sheet, header, field: String(field) },
         { sheet, header, field },
       );
     }

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../contract/errors.js';
+import { AppError, reasonError, reasonOf, type ErrorReason, type ReasonParams } from '../../contract/errors.js';
 import type { Cell, RawSheet, RawSource } from '../../contract/values/cells.js';
 import { readRegularFile } from '../file-input/regular-file.js';
-import { CsvError, parseCsv } from './csv.js';
+import { CsvError, MAX_FIELDS_PER_RECORD, parseCsv } from './csv.js';
 import { readXlsx, XLSX_LIMITS, XlsxError } from './xlsx-read.js';
 
 export const CSV_MAX_BYTES = 200 * 1024 * 1024;
@@ -15,8 +15,9 @@ const CSV_EXT = /\.(csv|tsv|txt)$/i;
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-function badFile(file: string, why: string): AppError {
-  return new AppError('BAD_FILE', `${path.basename(file)} cannot be imported: ${why}.`, { file });
+function badFile(file: string, why: string, reason: ErrorReason, params: ReasonParams = {}): AppError {
+  const name = path.basename(file);
+  return reasonError('BAD_FILE', reason, `${name} cannot be imported: ${why}.`, { file: name, ...params }, { file });
 }
 
 /** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
@@ -29,13 +30,14 @@ export function decodeText(buf: Buffer, file: string): string {
 }
 
 function decodeUtf8(buf: Buffer, file: string): string {
-  if (buf.includes(0)) throw badFile(file, 'it is not a text file (it contains binary data)');
+  if (buf.includes(0)) throw badFile(file, 'it is not a text file (it contains binary data)', 'csv_binary');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     throw badFile(
       file,
       'it is not UTF-8 text. In Excel use Save As → "CSV UTF-8 (Comma delimited)"; the plain "CSV" type cannot hold Hindi',
+      'csv_not_utf8',
     );
   }
 }
@@ -58,7 +60,11 @@ export function csvSheet(text: string, source: string, file: string): RawSheet {
       rowNumbers.push(recordNo);
     });
   } catch (err) {
-    if (err instanceof CsvError) throw badFile(file, err.message);
+    if (err instanceof CsvError) {
+      throw err.kind === 'too_many_fields'
+        ? badFile(file, err.message, 'csv_too_many_fields', { record: err.record, limit: MAX_FIELDS_PER_RECORD })
+        : badFile(file, err.message, 'csv_unclosed_quote', { record: err.record });
+    }
     throw err;
   }
   return { source, rows, rowNumbers };
@@ -69,8 +75,15 @@ function readFileCapped(file: string, max: number, what: string): Buffer {
   try {
     return readRegularFile(file, { maxBytes: max, what });
   } catch (err) {
-    if (err instanceof AppError) {
-      throw new AppError('BAD_FILE', `${path.basename(file)} cannot be imported: ${err.message}`, err.details);
+    const r = err instanceof AppError ? reasonOf(err.details) : undefined;
+    if (err instanceof AppError && r) {
+      throw reasonError(
+        'BAD_FILE',
+        r.reason,
+        `${path.basename(file)} cannot be imported: ${err.message}`,
+        r.params,
+        err.details as Record<string, unknown>,
+      );
     }
     throw err;
   }
@@ -82,13 +95,12 @@ function readFileCapped(file: string, max: number, what: string): Buffer {
  */
 function checkExpected(file: string, actual: string, expected: string | undefined): void {
   if (expected && expected.toLowerCase() !== actual) {
-    throw new AppError(
+    throw reasonError(
       'CONFLICT',
+      'import_file_changed',
       `${path.basename(file)} changed after the preview; preview it again before importing.`,
-      {
-        expected,
-        actual,
-      },
+      { file: path.basename(file) },
+      { expected, actual },
     );
   }
 }
@@ -100,7 +112,13 @@ export async function readSource(input: string, expectSha256?: string): Promise<
   try {
     st = statSync(file);
   } catch {
-    throw new AppError('BAD_FILE', `${input} does not exist or cannot be read.`, { file });
+    throw reasonError(
+      'BAD_FILE',
+      'file_not_found',
+      `${input} does not exist or cannot be read.`,
+      { file: path.basename(file) },
+      { file },
+    );
   }
   if (st.isDirectory()) return readCsvFolder(file, expectSha256);
   if (CSV_EXT.test(file)) {
@@ -131,8 +149,8 @@ export async function readSource(input: string, expectSha256?: string): Promise<
       skipped,
     };
   } catch (err) {
-    if (err instanceof XlsxError) throw badFile(file, err.message);
-    throw badFile(file, `unexpected problem reading it (${(err as Error)?.message ?? String(err)})`);
+    if (err instanceof XlsxError) throw badFile(file, err.message, err.reason, err.params);
+    throw badFile(file, `unexpected problem reading it (${(err as Error)?.message ?? String(err)})`, 'xlsx_damaged');
   }
 }
 
@@ -158,7 +176,11 @@ function readCsvFolder(dir: string, expectSha256: string | undefined): RawSource
     buffers.push({ name, full, buf });
   }
   if (files.length === 0) {
-    throw badFile(dir, 'the folder has no .csv files (expected units.csv, groups.csv, staff.csv, members.csv)');
+    throw badFile(
+      dir,
+      'the folder has no .csv files (expected units.csv, groups.csv, staff.csv, members.csv)',
+      'import_folder_no_csv',
+    );
   }
   // The folder's fingerprint: each file's name and hash, in name order.
   const hash = sha256(files.map((f) => `${f.name}\t${f.sha256}\n`).join(''));

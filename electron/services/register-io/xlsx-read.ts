@@ -24,11 +24,17 @@
 // AppError('BAD_FILE').
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
+import type { ErrorReason, ReasonParams } from '../../contract/errors.js';
 import type { Cell, RawSheet } from '../../contract/values/cells.js';
 import { XmlStream, XmlStreamError, type XmlHandler } from './xml-stream.js';
 
+/** A refusal of the workbook: the English sentence for the CLI, and a reason code with its values. */
 export class XlsxError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: ErrorReason = 'xlsx_damaged',
+    readonly params: ReasonParams = {},
+  ) {
     super(message);
     this.name = 'XlsxError';
   }
@@ -59,7 +65,7 @@ const n = (x: number) => x.toLocaleString('en-IN');
 const mb = (x: number) => `${Math.round(x / 1024 / 1024)} MB`;
 
 /** A short description of what the bytes are, when they are not a zip. */
-function sniff(buf: Buffer): string | null {
+function sniff(buf: Buffer): { text: string; reason: ErrorReason } | null {
   if (
     buf.length >= 4 &&
     buf[0] === 0x50 &&
@@ -70,7 +76,10 @@ function sniff(buf: Buffer): string | null {
     return null;
   }
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    return 'an old Excel 97–2003 (.xls) or password-protected workbook. Open it in Excel and save it as "Excel Workbook (.xlsx)" without a password';
+    return {
+      text: 'an old Excel 97–2003 (.xls) or password-protected workbook. Open it in Excel and save it as "Excel Workbook (.xlsx)" without a password',
+      reason: 'xlsx_old_format',
+    };
   }
   const head = buf
     .subarray(0, 512)
@@ -79,12 +88,15 @@ function sniff(buf: Buffer): string | null {
     .trimStart()
     .toLowerCase();
   if (head.startsWith('<html') || head.startsWith('<!doctype') || head.startsWith('<table')) {
-    return 'a web page (HTML) saved with an Excel name. Open it in Excel and save it as "Excel Workbook (.xlsx)"';
+    return {
+      text: 'a web page (HTML) saved with an Excel name. Open it in Excel and save it as "Excel Workbook (.xlsx)"',
+      reason: 'xlsx_html',
+    };
   }
-  if (head.startsWith('<?xml')) return 'an XML file, not an .xlsx workbook';
-  if (head.startsWith('%pdf')) return 'a PDF document, not a workbook';
-  if (buf.length === 0) return 'an empty file';
-  return 'not an Excel workbook (.xlsx)';
+  if (head.startsWith('<?xml')) return { text: 'an XML file, not an .xlsx workbook', reason: 'xlsx_not_workbook' };
+  if (head.startsWith('%pdf')) return { text: 'a PDF document, not a workbook', reason: 'xlsx_not_workbook' };
+  if (buf.length === 0) return { text: 'an empty file', reason: 'xlsx_not_workbook' };
+  return { text: 'not an Excel workbook (.xlsx)', reason: 'xlsx_not_workbook' };
 }
 
 interface ExcelCellLike {
@@ -192,11 +204,19 @@ class PartReader {
   constructor(private readonly zip: yauzl.ZipFile) {}
 
   stream(entry: yauzl.Entry, onText: (text: string) => void, maxBytes = Infinity): Promise<void> {
-    if (entry.isEncrypted()) return Promise.reject(new XlsxError('it is encrypted (password-protected)'));
-    const tooBig = () => new XlsxError(`it unpacks to more than ${mb(XLSX_LIMITS.inflatedBytes)}`);
+    if (entry.isEncrypted())
+      return Promise.reject(new XlsxError('it is encrypted (password-protected)', 'xlsx_encrypted'));
+    const tooBig = () =>
+      new XlsxError(`it unpacks to more than ${mb(XLSX_LIMITS.inflatedBytes)}`, 'xlsx_unpacks_too_large', {
+        limit: mb(XLSX_LIMITS.inflatedBytes),
+      });
     if (this.inflated + entry.uncompressedSize > XLSX_LIMITS.inflatedBytes) return Promise.reject(tooBig());
     if (entry.uncompressedSize > maxBytes) {
-      return Promise.reject(new XlsxError(`its part ${entry.fileName} is larger than ${mb(maxBytes)}`));
+      return Promise.reject(
+        new XlsxError(`its part ${entry.fileName} is larger than ${mb(maxBytes)}`, 'xlsx_unpacks_too_large', {
+          limit: mb(maxBytes),
+        }),
+      );
     }
     return new Promise((resolve, reject) => {
       this.zip.openReadStream(entry, (err, stream) => {
@@ -216,7 +236,11 @@ class PartReader {
           partBytes += c.length;
           if (this.inflated > XLSX_LIMITS.inflatedBytes) return fail(tooBig());
           if (partBytes > maxBytes)
-            return fail(new XlsxError(`its part ${entry.fileName} is larger than ${mb(maxBytes)}`));
+            return fail(
+              new XlsxError(`its part ${entry.fileName} is larger than ${mb(maxBytes)}`, 'xlsx_unpacks_too_large', {
+                limit: mb(maxBytes),
+              }),
+            );
           try {
             onText(decoder.write(c));
           } catch (e) {
@@ -375,7 +399,13 @@ async function readSharedStrings(reader: PartReader, entry: yauzl.Entry): Promis
       open(name, _attrs, selfClosing) {
         if (name === 'si') {
           if (table.length >= XLSX_LIMITS.sharedStrings) {
-            throw new XlsxError(`it holds more than ${n(XLSX_LIMITS.sharedStrings)} different texts`);
+            throw new XlsxError(
+              `it holds more than ${n(XLSX_LIMITS.sharedStrings)} different texts`,
+              'xlsx_too_many_texts',
+              {
+                limit: n(XLSX_LIMITS.sharedStrings),
+              },
+            );
           }
           current = [];
         } else if (name === 'rPh') inPhonetic = true;
@@ -454,7 +484,11 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
       const c = cellValue();
       if (c === null || (typeof c === 'string' && c.trim() === '')) return;
       if (++ctx.cells.count > XLSX_LIMITS.cells) {
-        throw new XlsxError(`it has more than ${n(XLSX_LIMITS.cells)} filled cells; a register has far fewer`);
+        throw new XlsxError(
+          `it has more than ${n(XLSX_LIMITS.cells)} filled cells; a register has far fewer`,
+          'xlsx_too_many_cells',
+          { limit: n(XLSX_LIMITS.cells) },
+        );
       }
       while (row!.length < col - 1) row!.push(null);
       row![col - 1] = c;
@@ -504,6 +538,8 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
             if (r > XLSX_LIMITS.rows) {
               throw new XlsxError(
                 `the sheet "${source}" has a row numbered ${n(r)}, past Excel's limit of ${n(XLSX_LIMITS.rows)} rows; it was not saved by Excel`,
+                'xlsx_too_many_rows',
+                { sheet: source, row: n(r), limit: n(XLSX_LIMITS.rows) },
               );
             }
             rowNo = r;
@@ -520,6 +556,8 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
             if (c > XLSX_LIMITS.cellsPerRow) {
               throw new XlsxError(
                 `the sheet "${source}" has a cell past Excel's last column (XFD) in row ${n(rowNo)}; it was not saved by Excel`,
+                'xlsx_too_many_columns',
+                { sheet: source, row: n(rowNo) },
               );
             }
             col = c > 0 ? c : col + 1;
@@ -592,8 +630,14 @@ async function readSheet(reader: PartReader, entry: yauzl.Entry, source: string,
   return { source, rows, rowNumbers };
 }
 
-function whyTextTooLong(where: string): string {
-  return `${where} holds a text of more than ${n(XLSX_LIMITS.cellChars)} characters, more than Excel itself allows in a cell; it was not saved by Excel or is damaged`;
+function textTooLong(sheet?: string): XlsxError {
+  const where = sheet === undefined ? 'it' : `the sheet "${sheet}"`;
+  const limit = n(XLSX_LIMITS.cellChars);
+  return new XlsxError(
+    `${where} holds a text of more than ${limit} characters, more than Excel itself allows in a cell; it was not saved by Excel or is damaged`,
+    sheet === undefined ? 'xlsx_cell_too_long' : 'xlsx_sheet_cell_too_long',
+    sheet === undefined ? { limit } : { sheet, limit },
+  );
 }
 
 export interface XlsxRead {
@@ -604,10 +648,12 @@ export interface XlsxRead {
 /** Reads every worksheet of a hostile .xlsx into raw rows. Throws XlsxError for unreadable files. */
 export async function readXlsx(buf: Buffer): Promise<XlsxRead> {
   if (buf.length > XLSX_LIMITS.fileBytes) {
-    throw new XlsxError(`it is larger than ${mb(XLSX_LIMITS.fileBytes)}`);
+    throw new XlsxError(`it is larger than ${mb(XLSX_LIMITS.fileBytes)}`, 'xlsx_too_large', {
+      limit: mb(XLSX_LIMITS.fileBytes),
+    });
   }
   const what = sniff(buf);
-  if (what) throw new XlsxError(`it is ${what}`);
+  if (what) throw new XlsxError(`it is ${what.text}`, what.reason);
   let zip: yauzl.ZipFile;
   let entries: Map<string, yauzl.Entry>;
   try {
@@ -622,7 +668,7 @@ export async function readXlsx(buf: Buffer): Promise<XlsxRead> {
   } catch (err) {
     if (err instanceof XlsxError) throw err;
     if (err instanceof XmlStreamError) {
-      if (err.reason === 'TEXT_TOO_LONG') throw new XlsxError(whyTextTooLong('it'));
+      if (err.reason === 'TEXT_TOO_LONG') throw textTooLong();
       throw new XlsxError(`Excel data inside it cannot be read (${err.message})`);
     }
     throw new XlsxError(`it is a damaged zip file (${String((err as Error)?.message ?? err).slice(0, 200)})`);
@@ -633,7 +679,8 @@ export async function readXlsx(buf: Buffer): Promise<XlsxRead> {
 
 async function readParts(reader: PartReader, entries: Map<string, yauzl.Entry>): Promise<XlsxRead> {
   const workbookEntry = entries.get('xl/workbook.xml');
-  if (!workbookEntry) throw new XlsxError('it is a zip file but not an Excel workbook (no xl/workbook.xml)');
+  if (!workbookEntry)
+    throw new XlsxError('it is a zip file but not an Excel workbook (no xl/workbook.xml)', 'xlsx_not_workbook');
   const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
   const stylesEntry = entries.get('xl/styles.xml');
   const { sheets: refs, date1904 } = workbookSheets(
@@ -648,7 +695,7 @@ async function readParts(reader: PartReader, entries: Map<string, yauzl.Entry>):
       shared = await readSharedStrings(reader, sstEntry);
     } catch (err) {
       if (err instanceof XmlStreamError && err.reason === 'TEXT_TOO_LONG') {
-        throw new XlsxError(whyTextTooLong('it'));
+        throw textTooLong();
       }
       throw err;
     }
@@ -687,7 +734,7 @@ async function readSheets(
         continue;
       }
       if (err instanceof XmlStreamError && err.reason === 'TEXT_TOO_LONG') {
-        throw new XlsxError(whyTextTooLong(`the sheet "${ref.name}"`));
+        throw textTooLong(ref.name);
       }
       throw err;
     }

@@ -4,7 +4,7 @@ import { transaction } from '../../../db/exec.js';
 import { seedDefaultRanks } from '../../../db/ranks.js';
 import { getSetting, setSetting } from '../../../db/settings.js';
 import type { RegisterDb } from '../../../db/register-db.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 
 export interface DistrictInput {
   code: string;
@@ -16,7 +16,12 @@ export interface DistrictInput {
 export function initialiseRegister(db: RegisterDb, d: DistrictInput, operator: string, now: Date): void {
   const existing = getSetting(db, 'district');
   if (existing && existing.code !== d.code) {
-    throw new AppError('CONFLICT', `this register already belongs to district ${existing.code} (${existing.name})`);
+    throw reasonError(
+      'CONFLICT',
+      'district_already_set',
+      `this register already belongs to district ${existing.code} (${existing.name})`,
+      { code: existing.code, name: existing.name },
+    );
   }
   seedDefaultRanks(db);
   transaction(db, () => {

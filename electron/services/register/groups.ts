@@ -7,13 +7,21 @@ import { findStaff } from '../../../db/staff.js';
 import { findUnit, findUnitById } from '../../../db/units.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError, notFound, reasonError } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import { assertGroupCodeFree } from './codes.js';
 import type { Actor } from '../actor.js';
 
 function resolve(db: RegisterDb, a: { unitCode: string; adminServiceNo: string | null }) {
   const unit = findUnit(db, a.unitCode);
-  if (!unit) throw new AppError('BAD_INPUT', `unit ${a.unitCode} does not exist`, { field: 'unitCode' });
+  if (!unit) {
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `unit ${a.unitCode} does not exist`,
+      { key: a.unitCode },
+      { field: 'unitCode' },
+    );
+  }
   if (unit.status === 'closed') {
     throw reasonError(
       'CONFLICT',
@@ -29,9 +37,13 @@ function resolve(db: RegisterDb, a: { unitCode: string; adminServiceNo: string |
   if (a.adminServiceNo) {
     const admin = findStaff(db, a.adminServiceNo);
     if (!admin) {
-      throw new AppError('BAD_INPUT', `no staff member with service number ${a.adminServiceNo}`, {
-        field: 'adminServiceNo',
-      });
+      throw reasonError(
+        'BAD_INPUT',
+        'record_not_found',
+        `no staff member with service number ${a.adminServiceNo}`,
+        { key: a.adminServiceNo },
+        { field: 'adminServiceNo' },
+      );
     }
     adminStaffId = admin.id;
   }

@@ -19,16 +19,29 @@ import { findStaff } from '../../../db/staff.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { Person } from '../../../db/schema.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError, notFound, reasonError } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import { ruleBrokenByEntry, type Entrant, type RuleId } from '../../contract/policy.js';
 import { activePolicy } from '../compliance/policy.js';
 import { todayOf, type Actor } from '../actor.js';
 
 function activeGroup(db: RegisterDb, code: string) {
   const g = findGroup(db, code);
-  if (!g) throw new AppError('BAD_INPUT', `group ${code} does not exist`, { field: 'groupCode' });
+  if (!g)
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `group ${code} does not exist`,
+      { key: code },
+      { field: 'groupCode' },
+    );
   if (g.status !== 'active')
-    throw new AppError('CONFLICT', `group ${code} is closed; reopen it first`, { field: 'groupCode' });
+    throw reasonError(
+      'CONFLICT',
+      'group_closed',
+      `group ${code} is closed; reopen it first`,
+      { code },
+      { field: 'groupCode' },
+    );
   return g;
 }
 
@@ -116,9 +129,13 @@ export function addCitizen(db: RegisterDb, a: CallInput<'members.addCitizen'>, b
       nameConflict = { registered: person.name, given: a.name };
     }
     if (findActiveMembership(db, g.id, { personId: person.id })) {
-      throw new AppError('CONFLICT', `${person.name} (${a.phone}) is already an active member of ${a.groupCode}`, {
-        field: 'phone',
-      });
+      throw reasonError(
+        'CONFLICT',
+        'member_already_active',
+        `${person.name} (${a.phone}) is already an active member of ${a.groupCode}`,
+        { name: person.name, group: a.groupCode },
+        { field: 'phone' },
+      );
     }
     const membershipId = insertMembership(db, { groupId: g.id, personId: person.id, staffId: null, joinedOn }, at);
     appendAudit(
@@ -143,12 +160,22 @@ export function addStaffMember(db: RegisterDb, a: CallInput<'members.addStaff'>,
     const g = activeGroup(db, a.groupCode);
     const s = findStaff(db, a.serviceNo);
     if (!s)
-      throw new AppError('BAD_INPUT', `no staff member with service number ${a.serviceNo}`, { field: 'serviceNo' });
+      throw reasonError(
+        'BAD_INPUT',
+        'record_not_found',
+        `no staff member with service number ${a.serviceNo}`,
+        { key: a.serviceNo },
+        { field: 'serviceNo' },
+      );
     const ruleBroken = checkRule(db, g, { type: 'staff', gender: s.gender }, s.name, a.confirmRule, 'serviceNo');
     if (findActiveMembership(db, g.id, { staffId: s.id })) {
-      throw new AppError('CONFLICT', `${s.name} is already an active member of ${a.groupCode}`, {
-        field: 'serviceNo',
-      });
+      throw reasonError(
+        'CONFLICT',
+        'member_already_active',
+        `${s.name} is already an active member of ${a.groupCode}`,
+        { name: s.name, group: a.groupCode },
+        { field: 'serviceNo' },
+      );
     }
     const joinedOn = a.joinedOn ?? todayOf(by);
     const membershipId = insertMembership(
@@ -176,12 +203,20 @@ export function leaveGroup(db: RegisterDb, a: CallInput<'members.leave'>, by: Ac
   return transaction(db, () => {
     const m = findMembership(db, a.membershipId);
     if (!m) throw notFound('membership', a.membershipId);
-    if (m.leftOn) throw new AppError('CONFLICT', `this membership already ended on ${m.leftOn}`);
+    if (m.leftOn) {
+      throw reasonError('CONFLICT', 'membership_already_ended', `this membership already ended on ${m.leftOn}`, {
+        date: m.leftOn,
+      });
+    }
     const leftOn = a.leftOn ?? todayOf(by);
     if (m.joinedOn && leftOn < m.joinedOn) {
-      throw new AppError('BAD_INPUT', `the leaving date is before the joining date (${m.joinedOn})`, {
-        field: 'leftOn',
-      });
+      throw reasonError(
+        'BAD_INPUT',
+        'left_before_joined',
+        `the leaving date is before the joining date (${m.joinedOn})`,
+        { date: m.joinedOn },
+        { field: 'leftOn' },
+      );
     }
     endMembership(db, m.id, leftOn, by.now().toISOString());
     appendAudit(
@@ -211,10 +246,18 @@ export function updatePerson(db: RegisterDb, a: CallInput<'people.update'>, by: 
   return transaction(db, () => {
     const before = findPerson(db, a.id);
     if (!before) throw notFound('person', a.id);
-    if (before.erasedAt) throw new AppError('CONFLICT', 'this person was erased on request and cannot be edited');
+    if (before.erasedAt) {
+      throw reasonError('CONFLICT', 'person_erased', 'this person was erased on request and cannot be edited');
+    }
     const other = findPersonByPhone(db, a.phone);
     if (other && other.id !== a.id) {
-      throw new AppError('CONFLICT', `${a.phone} already belongs to ${other.name}`, { field: 'phone' });
+      throw reasonError(
+        'CONFLICT',
+        'phone_taken',
+        `${a.phone} already belongs to ${other.name}`,
+        { name: other.name },
+        { field: 'phone' },
+      );
     }
     const { id, ...values } = a;
     updatePersonRow(db, id, values, by.now().toISOString());

@@ -7,14 +7,23 @@ import { searchMembers } from '../../../db/memberships.js';
 import { findUnit } from '../../../db/units.js';
 import type { RegisterDb } from '../../../db/register-db.js';
 import type { CallInput } from '../../contract/calls/index.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import type { Actor } from '../actor.js';
 
 function resolve(db: RegisterDb, a: { rank: string; unitCode: string }) {
   const rank = rankMatcher(listRankRows(db))(a.rank);
-  if (!rank) throw new AppError('BAD_INPUT', `unknown rank "${a.rank}"`, { field: 'rank' });
+  if (!rank)
+    throw reasonError('BAD_INPUT', 'rank_unknown', `unknown rank "${a.rank}"`, { rank: a.rank }, { field: 'rank' });
   const unit = findUnit(db, a.unitCode);
-  if (!unit) throw new AppError('BAD_INPUT', `unit ${a.unitCode} does not exist`, { field: 'unitCode' });
+  if (!unit) {
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `unit ${a.unitCode} does not exist`,
+      { key: a.unitCode },
+      { field: 'unitCode' },
+    );
+  }
   return { rankId: rank.id, postingUnitId: unit.id };
 }
 
@@ -33,9 +42,13 @@ export function getStaff(db: RegisterDb, serviceNo: string) {
 export function createStaff(db: RegisterDb, a: CallInput<'staff.create'>, by: Actor) {
   return transaction(db, () => {
     if (findStaff(db, a.serviceNo)) {
-      throw new AppError('CONFLICT', `service number ${a.serviceNo} is already in the roster`, {
-        field: 'serviceNo',
-      });
+      throw reasonError(
+        'CONFLICT',
+        'service_no_taken',
+        `service number ${a.serviceNo} is already in the roster`,
+        { serviceNo: a.serviceNo },
+        { field: 'serviceNo' },
+      );
     }
     const { rankId, postingUnitId } = resolve(db, a);
     insertStaff(

@@ -14,24 +14,36 @@ import {
 } from '../../../db/units.js';
 import type { CallInput } from '../../contract/calls/index.js';
 import type { UnitType } from '../../contract/domain.js';
-import { AppError, notFound } from '../../contract/errors.js';
+import { notFound, reasonError } from '../../contract/errors.js';
 import { assertUnitCodeFree } from './codes.js';
 import type { Actor } from '../actor.js';
 
 /** OPs need a parent thana; other units may not have an OP or themselves as parent. */
 function resolveParent(db: RegisterDb, type: UnitType, parentCode: string | null, selfCode?: string): number | null {
   if (!parentCode) {
-    if (type === 'op') throw new AppError('BAD_INPUT', 'an OP needs its parent thana', { field: 'parentCode' });
+    if (type === 'op')
+      throw reasonError('BAD_INPUT', 'parent_required', 'an OP needs its parent thana', {}, { field: 'parentCode' });
     return null;
   }
   if (parentCode === selfCode)
-    throw new AppError('BAD_INPUT', 'a unit cannot be its own parent', { field: 'parentCode' });
+    throw reasonError('BAD_INPUT', 'parent_self', 'a unit cannot be its own parent', {}, { field: 'parentCode' });
   const parent = findUnit(db, parentCode);
-  if (!parent) throw new AppError('BAD_INPUT', `parent unit ${parentCode} does not exist`, { field: 'parentCode' });
+  if (!parent)
+    throw reasonError(
+      'BAD_INPUT',
+      'record_not_found',
+      `parent unit ${parentCode} does not exist`,
+      { key: parentCode },
+      { field: 'parentCode' },
+    );
   if (type === 'op' && parent.type !== 'thana') {
-    throw new AppError('BAD_INPUT', `the parent of an OP must be a thana; ${parentCode} is a ${parent.type}`, {
-      field: 'parentCode',
-    });
+    throw reasonError(
+      'BAD_INPUT',
+      'parent_not_thana',
+      `the parent of an OP must be a thana; ${parentCode} is a ${parent.type}`,
+      { code: parentCode },
+      { field: 'parentCode' },
+    );
   }
   return parent.id;
 }
@@ -68,9 +80,13 @@ export function updateUnit(db: RegisterDb, a: CallInput<'units.update'>, by: Act
     const before = findUnit(db, a.code);
     if (!before) throw notFound('unit', a.code);
     if (before.type === 'thana' && a.type !== 'thana' && countChildren(db, before.id) > 0) {
-      throw new AppError('CONFLICT', `${a.code} has OPs under it; move them to another thana first`, {
-        field: 'type',
-      });
+      throw reasonError(
+        'CONFLICT',
+        'unit_has_ops',
+        `${a.code} has OPs under it; move them to another thana first`,
+        { code: a.code },
+        { field: 'type' },
+      );
     }
     const values = {
       name: a.name,

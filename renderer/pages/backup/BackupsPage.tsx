@@ -138,9 +138,9 @@ export function BackupsPage() {
         plan = await call('backup.inspect', { file: chosen });
       } catch (err) {
         const data = toErrorData(err);
-        const details = (data.details ?? {}) as { reason?: string; backup?: string | null };
-        if (data.code === 'BAD_FILE' && REFUSALS.includes(details.reason as Refusal)) {
-          setRefusal({ reason: details.reason as Refusal, district: details.backup ?? '—' });
+        const details = (data.details ?? {}) as { refusal?: string; backup?: string | null };
+        if (data.code === 'BAD_FILE' && REFUSALS.includes(details.refusal as Refusal)) {
+          setRefusal({ reason: details.refusal as Refusal, district: details.backup ?? '—' });
           return;
         }
         throw err;

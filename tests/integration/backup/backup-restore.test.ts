@@ -24,7 +24,9 @@ async function district(code = 'PAT'): Promise<TestContext> {
 }
 
 const reason = (r: { ok: boolean; error?: { code: string; details?: unknown } }) =>
-  r.ok ? 'ok' : `${r.error!.code}:${(r.error!.details as { reason?: string } | undefined)?.reason ?? ''}`;
+  r.ok
+    ? 'ok'
+    : `${r.error!.code}:${((d) => d?.refusal ?? d?.reason ?? '')(r.error!.details as { refusal?: string; reason?: string } | undefined)}`;
 
 describe('backup', () => {
   it('writes a consistent copy with a .sha256 that sha256sum accepts, listed in the register’s folder', async () => {

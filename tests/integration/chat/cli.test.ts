@@ -110,7 +110,7 @@ describe('samooh chat read', () => {
       error: {
         code: 'BAD_FILE',
         message: `${dir} is a folder; choose the chat export (.txt or .zip) itself.`,
-        details: { file: dir, reason: 'FOLDER' },
+        details: { file: dir, refusal: 'FOLDER', reason: 'file_is_folder', params: { file: path.basename(dir) } },
       },
     });
     const notChat = samooh('chat', 'read', exportFile('just some notes\n'));

@@ -60,7 +60,7 @@ async function refusalOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-const reasonOf = (e: AppError) => (e.details as { reason?: string }).reason;
+const reasonOf = (e: AppError) => (e.details as { refusal?: string }).refusal;
 
 describe('the shared guard (services/file-input/regular-file.ts)', () => {
   it('refuses FIFOs, devices, folders and links to them at once, with a reason code', () => {
@@ -89,6 +89,10 @@ describe('the shared guard (services/file-input/regular-file.ts)', () => {
     expect(readRegularText(file, { maxBytes: 100 })).toBe('{"a":1}');
     const big = refusal(() => readRegularFile(file, { maxBytes: 4, what: 'mapping' }));
     expect(reasonOf(big)).toBe('TOO_LARGE');
+    expect(big.details).toMatchObject({
+      reason: 'file_too_large',
+      params: { file: 'a.json', size: '10 bytes', limit: '4 bytes' },
+    });
     expect(big.message).toMatch(/a\.json is 10 bytes; a mapping may be at most 4 bytes/);
     const opened = openRegularFile(file, { maxBytes: 100 });
     expect(opened.size).toBe(10);

@@ -118,6 +118,18 @@ const cases: { why: string; file: string; code: string; rule: string }[] = [
     code: "import { unitNeeds } from './policy.js';\nexport const x = unitNeeds;\n",
     rule: 'import-x/no-cycle',
   },
+  {
+    why: 'a service building an AppError without a reason code (issue #11)',
+    file: 'electron/services/register/probe.ts',
+    code: "import { AppError } from '../../contract/errors.js';\nexport const x = new AppError('CONFLICT', 'taken');\n",
+    rule: 'no-restricted-syntax',
+  },
+  {
+    why: 'a transport building an AppError without a reason code (issue #11)',
+    file: 'electron/backend/probe.ts',
+    code: "import { AppError } from '../contract/errors.js';\nexport const x = new AppError('BAD_INPUT', 'bad');\n",
+    rule: 'no-restricted-syntax',
+  },
 ];
 
 describe('lint holds the layers', () => {

@@ -1,7 +1,10 @@
 // Every message in both languages (issue #11): each error code, each reason a backend error can
 // carry and each import issue code has its words in English and Hindi, and the Hindi UI has no
 // English words outside quoted values, placeholders and a few names (WhatsApp, HQ, CSV …).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../fixtures/cli.js';
 import { ERROR_REASONS, type ErrorCode } from '../../../electron/contract/errors.js';
 import type { IssueCode } from '../../../electron/contract/sheets.js';
 import { namespaces } from '../../../renderer/i18n/index.js';
@@ -169,6 +172,23 @@ describe('every message in both languages', () => {
       const vars = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
       expect(vars(hi!), reason).toEqual(vars(en!));
     }
+  });
+
+  it('each reason db/ puts on a DbError is a contract reason (db/ cannot import the list)', () => {
+    const used = new Set<string>();
+    for (const file of readdirSync(path.join(ROOT, 'db'), { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      for (const m of readFileSync(path.join(ROOT, 'db', file), 'utf8').matchAll(/dbReason\('(\w+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(3);
+    for (const r of used) expect(ERROR_REASONS as readonly string[], r).toContain(r);
+  });
+
+  it('the field names a form can be refused on are worded in both languages', () => {
+    for (const lang of ['en', 'hi'] as const) expect(errors[lang].get('field.code'), lang).toBeTruthy();
+    expect([...errors.hi.keys()].filter((k) => k.startsWith('field.')).sort()).toEqual(
+      [...errors.en.keys()].filter((k) => k.startsWith('field.')).sort(),
+    );
   });
 
   it('each import issue code has its reason in English and Hindi', () => {
