@@ -4,7 +4,7 @@
 // district report's machinery: bundle/report-pdf.ts), written whole or not at all.
 import type { HqDb } from '../../../db/hq/connection.js';
 import { latestBundles } from '../../../db/hq/bundles.js';
-import { AppError } from '../../contract/errors.js';
+import { reasonError } from '../../contract/errors.js';
 import type { Actor, Work } from '../actor.js';
 import { reportPdf, writeReportFile, type PrintToPdf } from '../bundle/report-pdf.js';
 import { hqReport } from './report.js';
@@ -35,7 +35,7 @@ export function stateReportHtml(db: HqDb, actor: Pick<Actor, 'now'>, opts: State
 }
 
 const step = (work: Partial<Work>, phase: string, done: number) => {
-  if (work.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+  if (work.signal?.aborted) throw reasonError('CANCELLED', 'cancelled', 'Cancelled.');
   work.progress?.({ phase, done, total: 3 });
 };
 
