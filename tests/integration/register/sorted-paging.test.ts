@@ -17,6 +17,7 @@ import { searchMembers, type MemberFilter, type MemberRow } from '../../../db/me
 import { listStaff, type StaffRow } from '../../../db/staff.js';
 import { MEMBER_SORT_COLUMNS, SORT_DIRECTIONS, STAFF_SORT_COLUMNS } from '../../../electron/contract/sorting.js';
 import type { MemberSort, StaffSort } from '../../../electron/contract/sorting.js';
+import { registerCalls } from '../../../electron/contract/calls/register.js';
 
 /** SQLite NOCASE: ASCII letters folded, everything else by code point. */
 const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -205,4 +206,17 @@ describe('staff list paging under each order', () => {
       }
     }
   }
+});
+
+describe('sort arguments (contract)', () => {
+  test('a column outside the list or a wrong direction is refused; the direction defaults to ascending', () => {
+    const members = registerCalls['members.search'];
+    expect(members.safeParse({ sort: { column: 'phone' } }).success).toBe(false);
+    expect(members.safeParse({ sort: { column: 'name', dir: 'up' } }).success).toBe(false);
+    expect(members.parse({ sort: { column: 'name' } }).sort).toEqual({ column: 'name', dir: 'asc' });
+    expect(members.parse({}).sort).toBeUndefined();
+    const staff = registerCalls['staff.list'];
+    expect(staff.safeParse({ sort: { column: 'gender' } }).success).toBe(false);
+    expect(staff.parse({ sort: { column: 'posting', dir: 'desc' } }).sort).toEqual({ column: 'posting', dir: 'desc' });
+  });
 });
