@@ -127,12 +127,13 @@ export function Modal({
         (e.shiftKey ? items[items.length - 1] : items[0])?.focus();
       }
     };
-    // Focus that leaves the innermost dialog (a click on the page behind) comes back to it.
+    // Focus moved to the page behind (a script focusing a heading) comes back to the innermost
+    // dialog. Other layers on <body> (toasts with Undo, the preview's file chooser) keep it.
     const onFocusIn = (e: FocusEvent) => {
       const me = panel.current;
       const target = e.target as Node | null;
       if (!me || openPanels[openPanels.length - 1] !== me || !target || me.contains(target)) return;
-      if (target instanceof HTMLElement && target.closest('.toasts')) return; // Undo stays reachable
+      if (!root?.contains(target)) return;
       me.focus();
     };
     document.addEventListener('keydown', onDocumentKey);

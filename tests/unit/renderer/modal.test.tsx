@@ -67,6 +67,19 @@ describe('Modal', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Code' }));
   });
 
+  it('focus moved to the page behind comes back to the dialog; other layers on <body> keep it', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<Opener />);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const dialog = screen.getByRole('dialog', { name: 'Outer' });
+    act(() => screen.getByRole('button', { name: 'Open', hidden: true }).focus());
+    expect(document.activeElement).toBe(dialog);
+    const layer = document.body.appendChild(document.createElement('button'));
+    act(() => layer.focus());
+    expect(document.activeElement).toBe(layer);
+    layer.remove();
+  });
+
   it('Esc closes only the innermost of two dialogs', async () => {
     const user = userEvent.setup();
     renderWithApp(<Opener />);
