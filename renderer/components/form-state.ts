@@ -9,13 +9,16 @@ import { errorField, fieldErrors, toErrorData } from '../data/errors.js';
 import { reasonOf } from '../../electron/contract/errors.js';
 import { useErrorWords } from './error-words.js';
 
-/** The top-level fields a BAD_INPUT from zod names (its issues' paths). */
+/**
+ * The top-level fields a BAD_INPUT from zod names (its issues' paths) with zod's own English
+ * text; issues a screen already worded (`translated`, members/member-format.ts) are left alone.
+ */
 function zodFields(data: ApiErrorData): string[] {
   const issues = (data.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.flatMap((i) => {
-    const p = (i as { path?: unknown }).path;
-    return Array.isArray(p) && p.length > 0 ? [String(p[0])] : [];
+    const { path, translated } = i as { path?: unknown; translated?: unknown };
+    return Array.isArray(path) && path.length > 0 && translated !== true ? [String(path[0])] : [];
   });
 }
 

@@ -37,9 +37,9 @@ export function useServerMessages(): (err: unknown) => ApiErrorData {
     const issues = Array.isArray(details?.issues)
       ? details.issues.map((i) =>
           typeof i.params?.reason === 'string' && table[i.params.reason]
-            ? { ...i, message: table[i.params.reason] }
-            : typeof i.message === 'string'
-              ? { ...i, message: tr(i.message) }
+            ? { ...i, message: table[i.params.reason], translated: true }
+            : typeof i.message === 'string' && table[i.message]
+              ? { ...i, message: tr(i.message), translated: true }
               : i,
         )
       : undefined;

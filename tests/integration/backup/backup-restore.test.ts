@@ -43,7 +43,7 @@ describe('backup', () => {
     const onUsb = await ok(ctx, 'backup.create', { to: { kind: 'folder', folder: usb } });
     expect(path.dirname(onUsb.file)).toBe(usb);
     const again = await call(ctx, 'backup.create', { to: { kind: 'file', file: onUsb.file } });
-    expect(reason(again)).toBe('CONFLICT:');
+    expect(reason(again)).toBe('CONFLICT:file_exists');
     const list = await ok(ctx, 'backup.list', {});
     expect(list.backups.map((b) => [b.fileName, b.kind, b.hasChecksum])).toEqual([
       ['samooh-PAT-20260105-103000.sqlite', 'manual', true],
