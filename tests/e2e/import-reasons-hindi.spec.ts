@@ -75,6 +75,11 @@ test('the preview words every import reason in Hindi', async ({}, testInfo) => {
   await expect(page.locator('.issue-detail[lang="en"]')).toHaveCount(0);
   await expect(page.getByText('has letters in it')).toHaveCount(0);
 
-  await page.locator('#import-rejected').scrollIntoViewIfNeeded();
+  // Scroll the app's own scroller (not the window) so the issues stand at the top.
+  await page.evaluate(() => {
+    const main = document.querySelector<HTMLElement>('main.app__main')!;
+    const top = document.getElementById('import-rejected')!.getBoundingClientRect().top;
+    main.scrollTop += top - main.getBoundingClientRect().top - 16;
+  });
   await shot(page, 'import-reasons-hi-preview', testInfo, 1);
 });
