@@ -1,7 +1,7 @@
 // Import reasons wholly in Hindi (issue #11): a workbook with a phone that has letters, a
 // landline, an exactly repeated unit row and a group on an unknown unit; the preview shows each
 // issue's Hindi headline and a Hindi detail worded from the values the backend named, with no
-// English outside “quoted values”. Screenshot at 1366×768.
+// English outside “quoted values”; in English the same details in English. Screenshots at 1366×768.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,14 @@ async function writeBadWorkbook(file: string): Promise<string> {
   return file;
 }
 
+/** Import / Export opened afresh (Alt+5 from another screen), at its first step. */
+async function openImportAfresh(): Promise<void> {
+  await page.evaluate(() => (window.location.hash = '#/units'));
+  await settle(page);
+  await page.locator('body').press('Alt+5');
+  await settle(page);
+}
+
 /** Latin words outside “quotes” (names the Hindi UI keeps, like Excel or WhatsApp, aside). */
 function strayLatin(text: string): string[] {
   const bare = text.replace(/“[^”]*”/g, ' ');
@@ -56,8 +64,7 @@ test('the preview words every import reason in Hindi', async ({}, testInfo) => {
   test.setTimeout(120_000);
   await setLanguage(page, 'hi');
   const book = await writeBadWorkbook(testInfo.outputPath('bad-rows.xlsx'));
-  await page.evaluate(() => (window.location.hash = '#/import'));
-  await settle(page);
+  await openImportAfresh();
   await s.harness.scriptDialogs([{ kind: 'openFile', path: book }]);
   await page.getByRole('button', { name: 'फ़ाइल चुनें…' }).click();
   await page.getByRole('button', { name: 'पंक्तियाँ जाँचें' }).click();
@@ -82,4 +89,26 @@ test('the preview words every import reason in Hindi', async ({}, testInfo) => {
     main.scrollTop += top - main.getBoundingClientRect().top - 16;
   });
   await shot(page, 'import-reasons-hi-preview', testInfo, 1);
+});
+
+test('in English the same issues are worded in English from their values', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  await setLanguage(page, 'en');
+  const book = await writeBadWorkbook(testInfo.outputPath('bad-rows.xlsx'));
+  await openImportAfresh();
+  await s.harness.scriptDialogs([{ kind: 'openFile', path: book }]);
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+  await page.getByRole('button', { name: 'Check rows' }).click();
+  await expect(page.locator('.issue-detail').first()).toBeVisible({ timeout: 30_000 });
+  await settle(page);
+  const details = await page.locator('.issue-detail').allTextContents();
+  expect(details).toContain('It has letters in it');
+  expect(details).toContain('Repeats row 2 exactly; counted once');
+  expect(details).toContain('Unit SIW-T-NOWHERE is neither in this file nor in the register');
+  await page.evaluate(() => {
+    const main = document.querySelector<HTMLElement>('main.app__main')!;
+    const top = document.getElementById('import-rejected')!.getBoundingClientRect().top;
+    main.scrollTop += top - main.getBoundingClientRect().top - 16;
+  });
+  await shot(page, 'import-reasons-en-preview', testInfo, 1);
 });
