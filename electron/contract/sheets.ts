@@ -35,6 +35,20 @@ export const REQUIRED_FIELDS: { readonly [S in SheetName]: readonly FieldOf<S>[]
   members: ['group_code'],
 };
 
+/**
+ * The values an issue's English message names (row numbers, the value, the field, the limit …),
+ * so the renderer can word it in the clerk's language. `variant` tells apart the situations one
+ * code covers (its wording is `details.<CODE>_<variant>` in renderer/i18n/import.ts).
+ */
+export type IssueParams = Record<string, string | number>;
+
+/** Why an issue was raised: a stable code, the English message (CLI, logs) and its values. */
+export interface IssueReason {
+  code: IssueCode;
+  message: string;
+  params?: IssueParams;
+}
+
 /** Why a row (or a column) was rejected or needs review. Codes are stable; the UI translates them. */
 export type IssueCode =
   // file and sheet level

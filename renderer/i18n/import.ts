@@ -1,6 +1,7 @@
 // Words of the import wizard (choose file → map columns → preview → commit → result) and the
 // register export.
 import { defineNamespace } from './define.js';
+import { detailsEn, detailsHi, memberWhoEn, memberWhoHi } from './import-details.js';
 
 export default defineNamespace(
   {
@@ -192,6 +193,8 @@ export default defineNamespace(
       FIELD_CONFLICT: 'Differs from an earlier row for the same mobile number',
       ALREADY_ACTIVE: 'Already an active member',
     },
+    details: detailsEn,
+    memberWho: memberWhoEn,
     entities: {
       units: 'Units',
       groups: 'Groups',
@@ -392,6 +395,8 @@ export default defineNamespace(
       FIELD_CONFLICT: 'उसी मोबाइल नंबर की पिछली पंक्ति से भिन्न',
       ALREADY_ACTIVE: 'पहले से सक्रिय सदस्य',
     },
+    details: detailsHi,
+    memberWho: memberWhoHi,
     entities: {
       units: 'इकाइयाँ',
       groups: 'समूह',

@@ -20,7 +20,11 @@ export interface BadCell {
   shown: string;
   /** Reads after the cell's name: "… holds a formula that Excel never calculated". */
   why: string;
+  /** Which of the reasons `why` gives, for the clerk's language (renderer: details.BAD_CELL_<whyCode>). */
+  whyCode?: BadCellWhy;
 }
+
+export type BadCellWhy = 'invalid_date' | 'not_finite' | 'error' | 'formula' | 'unknown';
 
 export type Cell = string | number | boolean | DateCell | ScientificCell | BadCell | null;
 

@@ -2,17 +2,23 @@
 // Hindi), invite links. Each function returns the value or a reason the clerk can act on; none of
 // them guesses (a 2-digit year, a date serial number typed as a plain number, an unknown unit
 // type are all refused).
-import type { Cell } from './cells.js';
+import type { BadCell, Cell } from './cells.js';
 import { asciiDigits, cleanText, formatExponent } from './cells.js';
 import { matchKey } from './text.js';
 import { canonicalInviteLink } from '../invite-link.js';
-import type { IssueCode } from '../sheets.js';
+import type { IssueCode, IssueParams } from '../sheets.js';
 import type { Gender, GroupKind, GroupStatus, MemberCategory, UnitType } from '../domain.js';
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: IssueCode; message: string };
+export type FieldResult<T> =
+  { ok: true; value: T } | { ok: false; code: IssueCode; message: string; params?: IssueParams };
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const no = <T>(code: IssueCode, message: string): FieldResult<T> => ({ ok: false, code, message });
+const no = <T>(code: IssueCode, message: string, params?: IssueParams): FieldResult<T> =>
+  params ? { ok: false, code, message, params } : { ok: false, code, message };
+
+/** A cell with no usable value (its `why` is the message). */
+const badCell = <T>(c: BadCell): FieldResult<T> =>
+  no('BAD_CELL', c.why, { variant: c.whyCode ?? 'unknown', shown: c.shown });
 
 /** Longest text we store per field; longer values are refused, never cut. */
 export const MAX_LENGTH = {
@@ -29,16 +35,23 @@ export function textOf(c: Cell, max: number = MAX_LENGTH.text): FieldResult<stri
   if (typeof c === 'string') s = cleanText(c);
   else if (typeof c === 'number') {
     if (Number.isInteger(c) && !Number.isSafeInteger(c)) {
-      return no('BAD_TEXT', `is a number too long for Excel to keep (${formatExponent(c)}); store it as Text`);
+      return no('BAD_TEXT', `is a number too long for Excel to keep (${formatExponent(c)}); store it as Text`, {
+        variant: 'long_number',
+        shown: formatExponent(c),
+      });
     }
     s = String(c);
-  } else if (typeof c === 'boolean') return no('BAD_TEXT', 'is TRUE/FALSE, not text');
+  } else if (typeof c === 'boolean') return no('BAD_TEXT', 'is TRUE/FALSE, not text', { variant: 'boolean' });
   else if (c.kind === 'date') s = c.iso;
   else if (c.kind === 'sci') {
-    return no('BAD_TEXT', `is shown in exponent form (${formatExponent(c.value)}); store it as Text`);
-  } else return no('BAD_CELL', c.why);
+    return no('BAD_TEXT', `is shown in exponent form (${formatExponent(c.value)}); store it as Text`, {
+      variant: 'exponent',
+      shown: formatExponent(c.value),
+    });
+  } else return badCell(c);
   if (s === '') return ok(null);
-  if (s.length > max) return no('TOO_LONG', `is ${s.length} characters long; at most ${max} are allowed`);
+  if (s.length > max)
+    return no('TOO_LONG', `is ${s.length} characters long; at most ${max} are allowed`, { length: s.length, max });
   return ok(s);
 }
 
@@ -76,20 +89,24 @@ export function dayOf(c: Cell, today: string): FieldResult<string | null> {
       return no(
         'BAD_DATE',
         'is not a date; write it as dd-mm-yyyy (e.g. 05-01-2024) or yyyy-mm-dd, or use a date cell',
+        { variant: 'not_date' },
       );
     }
-    if (iso === null) return no('BAD_DATE', 'is not a real calendar date');
+    if (iso === null) return no('BAD_DATE', 'is not a real calendar date', { variant: 'not_real' });
   } else if (typeof c === 'number') {
-    return no('BAD_DATE', 'is a plain number, not a date; format the cell as a date or write dd-mm-yyyy');
+    return no('BAD_DATE', 'is a plain number, not a date; format the cell as a date or write dd-mm-yyyy', {
+      variant: 'plain_number',
+    });
   } else if (typeof c === 'boolean') {
-    return no('BAD_DATE', 'is TRUE/FALSE, not a date');
+    return no('BAD_DATE', 'is TRUE/FALSE, not a date', { variant: 'boolean' });
   } else if (c.kind === 'date') {
     iso = c.iso;
-    if (iso < '1900-01-01' || iso > '2999-12-31') return no('BAD_DATE', 'is not a plausible date');
+    if (iso < '1900-01-01' || iso > '2999-12-31')
+      return no('BAD_DATE', 'is not a plausible date', { variant: 'implausible' });
   } else if (c.kind === 'sci') {
-    return no('BAD_DATE', 'is a number, not a date');
-  } else return no('BAD_CELL', c.why);
-  if (iso > today) return no('FUTURE_DATE', `is in the future (today is ${today})`);
+    return no('BAD_DATE', 'is a number, not a date', { variant: 'number' });
+  } else return badCell(c);
+  if (iso > today) return no('FUTURE_DATE', `is in the future (today is ${today})`, { today });
   return ok(iso);
 }
 

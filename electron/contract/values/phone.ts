@@ -10,12 +10,36 @@
 // through the library's full parser, which gives the verdict. A test compares both paths on
 // random numbers in every shape.
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Cell } from './cells.js';
+import type { BadCell, Cell } from './cells.js';
 import { asciiDigits, formatExponent, ownCopy } from './cells.js';
 
 export type PhoneResult =
   | { ok: true; e164: string }
-  | { ok: false; code: 'BAD_PHONE' | 'PHONE_DESTROYED' | 'PHONE_NOT_MOBILE'; message: string };
+  | {
+      ok: false;
+      code: 'BAD_PHONE' | 'PHONE_DESTROYED' | 'PHONE_NOT_MOBILE';
+      message: string;
+      /** The situation (`variant`) and values the message names, for the renderer's wording. */
+      params: Record<string, string | number>;
+    };
+
+type PhoneFailure = Extract<PhoneResult, { ok: false }>;
+
+/** A number that is not a phone number; `variant` names which of the messages it is. */
+const badPhone = (variant: string, message: string): PhoneFailure => ({
+  ok: false,
+  code: 'BAD_PHONE',
+  message,
+  params: { variant },
+});
+
+/** A cell with no usable value, as a phone number. */
+const badCellPhone = (c: BadCell): PhoneFailure => ({
+  ok: false,
+  code: 'BAD_PHONE',
+  message: c.why,
+  params: { variant: `cell_${c.whyCode ?? 'unknown'}`, shown: c.shown },
+});
 
 // The parts of libphonenumber-js's Metadata class this module reads. They are public methods of
 // the class in the library's source, but its .d.ts declares only a few of them.
@@ -74,15 +98,15 @@ export function fastIndianMobile(text: string): string | null {
 /** The library's full verdict on a text. */
 export function libraryMobile(text: string): PhoneResult {
   const p = parsePhoneNumberFromString(text, 'IN');
-  if (!p) return { ok: false, code: 'BAD_PHONE', message: 'is not a phone number' };
-  if (!p.isValid())
-    return { ok: false, code: 'BAD_PHONE', message: 'is not a valid phone number (wrong length or range)' };
+  if (!p) return badPhone('not_phone', 'is not a phone number');
+  if (!p.isValid()) return badPhone('invalid', 'is not a valid phone number (wrong length or range)');
   const type = p.getType();
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') {
     return {
       ok: false,
       code: 'PHONE_NOT_MOBILE',
       message: `is a ${type ? type.toLowerCase().replace(/_/g, ' ') : 'non-mobile'} number, not a mobile number (WhatsApp groups need mobiles)`,
+      params: { variant: (type ?? 'unknown').toLowerCase() },
     };
   }
   return { ok: true, e164: p.number };
@@ -95,17 +119,19 @@ const destroyedText = (): PhoneResult => ({
   ok: false,
   code: 'PHONE_DESTROYED',
   message: `is in exponent form: Excel rounded the number and its last digits are lost; ${RETYPE}`,
+  params: { variant: 'exponent_text' },
 });
 const destroyedNumber = (shown: string): PhoneResult => ({
   ok: false,
   code: 'PHONE_DESTROYED',
   message: `is what Excel kept of a number shown as ${shown}: its last digits are lost; ${RETYPE}`,
+  params: { variant: 'rounded', shown },
 });
 
 /** Normalises a text phone number. */
 export function normalisePhoneText(raw: string): PhoneResult {
   const text = asciiDigits(raw).trim();
-  if (text === '') return { ok: false, code: 'BAD_PHONE', message: 'is empty' };
+  if (text === '') return badPhone('empty', 'is empty');
   // "9.19835E+11": Excel showed a 12-digit number in exponent form and the file kept only that.
   if (EXPONENT.test(text)) return destroyedText();
   const fast = fastIndianMobile(text);
@@ -113,9 +139,9 @@ export function normalisePhoneText(raw: string): PhoneResult {
   // "0091 98350 12345": libphonenumber reads a leading 00 as India's international prefix only
   // with the right IDD; make it explicit.
   const cleaned = text.replace(/^00(?=[1-9])/, '+');
-  if (!/\d/.test(cleaned)) return { ok: false, code: 'BAD_PHONE', message: 'has no digits' };
+  if (!/\d/.test(cleaned)) return badPhone('no_digits', 'has no digits');
   if (/[a-z]/i.test(cleaned.replace(/\b(?:ext|x)\.?\s*\d+$/i, ''))) {
-    return { ok: false, code: 'BAD_PHONE', message: 'has letters in it' };
+    return badPhone('letters', 'has letters in it');
   }
   return libraryMobile(cleaned);
 }
@@ -132,23 +158,24 @@ function significantDigits(n: number): number {
  * reason, never completed by a guess.
  */
 export function normalisePhoneCell(c: Cell): PhoneResult {
-  if (c === null) return { ok: false, code: 'BAD_PHONE', message: 'is empty' };
+  if (c === null) return badPhone('empty', 'is empty');
   if (typeof c === 'string') return normalisePhoneText(c);
   if (typeof c === 'number') {
-    if (!Number.isInteger(c) || c <= 0) return { ok: false, code: 'BAD_PHONE', message: 'is not a whole number' };
+    if (!Number.isInteger(c) || c <= 0) return badPhone('not_whole', 'is not a whole number');
     if (!Number.isSafeInteger(c) || c >= 1e15) return destroyedNumber(formatExponent(c));
     const digits = String(c);
     if (digits.length >= 11 && significantDigits(c) <= 6) return destroyedNumber(formatExponent(c));
     return normalisePhoneText(digits);
   }
-  if (typeof c === 'boolean') return { ok: false, code: 'BAD_PHONE', message: 'is TRUE/FALSE, not a phone number' };
+  if (typeof c === 'boolean') return badPhone('boolean', 'is TRUE/FALSE, not a phone number');
   if (c.kind === 'sci') {
     return {
       ok: false,
       code: 'PHONE_DESTROYED',
       message: `is shown by Excel in exponent form (${formatExponent(c.value)}), so nobody can check its digits; ${RETYPE}`,
+      params: { variant: 'exponent_cell', shown: formatExponent(c.value) },
     };
   }
-  if (c.kind === 'date') return { ok: false, code: 'BAD_PHONE', message: 'is a date, not a phone number' };
-  return { ok: false, code: 'BAD_PHONE', message: c.why };
+  if (c.kind === 'date') return badPhone('date', 'is a date, not a phone number');
+  return badCellPhone(c);
 }

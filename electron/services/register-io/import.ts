@@ -93,6 +93,7 @@ function assignSheets(src: RawSource): Assigned {
         reason: {
           code: 'SHEET_BY_COLUMNS',
           message: `"${raw.source}" was read as the ${s} sheet because of its columns`,
+          params: { source: raw.source, sheet: s },
         },
       });
     } else if (raw.rows.length === 0) {

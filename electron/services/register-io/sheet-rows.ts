@@ -18,7 +18,7 @@ import {
   type FieldResult,
 } from '../../contract/values/normalise.js';
 import { normalisePhoneCell } from '../../contract/values/phone.js';
-import type { IssueCode, RowIssue, SheetMapping, SheetName } from './types.js';
+import type { IssueCode, IssueParams, RowIssue, SheetMapping, SheetName } from './types.js';
 import type { Gender, GroupKind, GroupStatus, UnitType } from '../../../db/schema.js';
 
 export interface UnitRecord {
@@ -150,7 +150,7 @@ class RowReader {
     return i === undefined ? field : this.cols.headers[i] || field;
   }
 
-  fail(field: string | null, code: IssueCode, message: string): void {
+  fail(field: string | null, code: IssueCode, message: string, params?: IssueParams): void {
     const value = field === null ? null : cellShown(this.cell(field));
     const column = field === null ? null : this.header(field);
     const what = column === null ? '' : value === null ? `${column}: ` : `${column} "${value}" `;
@@ -159,14 +159,16 @@ class RowReader {
       row: this.row,
       column,
       value,
-      reason: { code, message: `${what}${message}`.trim() },
+      reason: params
+        ? { code, message: `${what}${message}`.trim(), params }
+        : { code, message: `${what}${message}`.trim() },
     });
   }
 
   /** The field's value, or undefined after recording why it is unusable. */
   take<T>(field: string, r: FieldResult<T>): T | undefined {
     if (r.ok) return r.value;
-    this.fail(field, r.code, r.message);
+    this.fail(field, r.code, r.message, r.params);
     return undefined;
   }
 
@@ -199,7 +201,7 @@ const parseUnit: RowParser<'units'> = (r) => {
   const parentCode = r.text('parent_code', MAX_LENGTH.code);
   const division = r.text('division', MAX_LENGTH.short);
   if (type === 'op' && parentCode === null)
-    r.fail('parent_code', 'REQUIRED', 'an OP needs parent_code: the code of its thana');
+    r.fail('parent_code', 'REQUIRED', 'an OP needs parent_code: the code of its thana', { variant: 'op_parent' });
   if (code !== undefined && parentCode !== undefined && parentCode !== null && parentCode === code) {
     r.fail('parent_code', 'PARENT_SELF', 'a unit cannot be its own parent');
   }
@@ -252,7 +254,7 @@ const parseStaff: RowParser<'staff'> = (r, o) => {
   if (!isBlank(r.cell('phone'))) {
     const p = normalisePhoneCell(r.cell('phone'));
     if (p.ok) phone = p.e164;
-    else r.fail('phone', p.code, p.message);
+    else r.fail('phone', p.code, p.message, p.params);
   }
   if (r.issues.length) return undefined;
   return {
@@ -280,17 +282,20 @@ const parseMember: RowParser<'members'> = (r, o) => {
         'category',
         'STAFF_CATEGORY',
         'a row with a service number is a staff member; leave category blank or write staff',
+        { variant: 'has_service_no' },
       );
     }
   } else if (serviceNo === null) {
     if (category === 'staff') {
-      r.fail('category', 'STAFF_CATEGORY', 'says staff, but the row has no service number (service_no)');
+      r.fail('category', 'STAFF_CATEGORY', 'says staff, but the row has no service number (service_no)', {
+        variant: 'no_service_no',
+      });
     }
     name = r.requiredText('name', MAX_LENGTH.name);
     const p = normalisePhoneCell(r.cell('phone'));
-    if (isBlank(r.cell('phone'))) r.fail('phone', 'REQUIRED', 'is required for a citizen');
+    if (isBlank(r.cell('phone'))) r.fail('phone', 'REQUIRED', 'is required for a citizen', { variant: 'citizen' });
     else if (p.ok) phone = p.e164;
-    else r.fail('phone', p.code, p.message);
+    else r.fail('phone', p.code, p.message, p.params);
   }
   const same = r.repeated;
   const locality = same.of(r.text('locality'));
@@ -299,7 +304,8 @@ const parseMember: RowParser<'members'> = (r, o) => {
   const leftOn = same.of(r.take('left_on', dayOf(r.cell('left_on'), o.today)));
   const consentOn = same.of(r.take('consent_on', dayOf(r.cell('consent_on'), o.today)));
   const consentHow = same.of(r.text('consent_how', MAX_LENGTH.short));
-  if (joinedOn && leftOn && leftOn < joinedOn) r.fail('left_on', 'DATE_ORDER', `is before joined_on (${joinedOn})`);
+  if (joinedOn && leftOn && leftOn < joinedOn)
+    r.fail('left_on', 'DATE_ORDER', `is before joined_on (${joinedOn})`, { variant: 'row', joined: joinedOn });
   if (r.issues.length) return undefined;
   return {
     row: r.row,
@@ -363,6 +369,7 @@ export async function parseSheet<S extends SheetName>(
       reason: {
         code: 'NO_HEADER',
         message: `no header row found in the first rows of "${raw.source}"; name the columns (e.g. ${sheetExample(sheet)}) or map them by hand`,
+        params: { source: raw.source, example: sheetExample(sheet) },
       },
       rowsAffected: raw.rows.length,
     });
@@ -379,6 +386,7 @@ export async function parseSheet<S extends SheetName>(
       reason: {
         code: 'UNKNOWN_COLUMN',
         message: `column ${u.column} "${u.header}" is not a register field; it was not imported`,
+        params: { letter: u.column, header: u.header },
       },
     });
   }
@@ -391,6 +399,7 @@ export async function parseSheet<S extends SheetName>(
       reason: {
         code: 'DUPLICATE_COLUMN',
         message: `column ${d.column} "${d.header}" names a field an earlier column already gives; it was not imported`,
+        params: { letter: d.column, header: d.header },
       },
     });
   }
@@ -407,6 +416,7 @@ export async function parseSheet<S extends SheetName>(
       reason: {
         code: 'MISSING_COLUMN',
         message: `the sheet "${raw.source}" has no column for ${missing.join(', ')} (headers: ${cols.headers.filter(Boolean).join(', ')}); no row can be imported`,
+        params: { source: raw.source, fields: missing.join(', '), headers: cols.headers.filter(Boolean).join(', ') },
       },
       rowsAffected: out.rows,
     });

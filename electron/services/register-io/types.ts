@@ -1,10 +1,10 @@
 // The register workbook's shape (SPEC §5) and the import report the clerk sees. These types cross
 // to the renderer (type-only imports), so they hold plain JSON data.
 
-import type { IssueCode, SheetName } from '../../contract/sheets.js';
+import type { IssueReason, SheetName } from '../../contract/sheets.js';
 
 export { SHEETS, SHEET_FIELDS } from '../../contract/sheets.js';
-export type { AnyField, FieldOf, IssueCode, SheetName } from '../../contract/sheets.js';
+export type { AnyField, FieldOf, IssueCode, IssueParams, IssueReason, SheetName } from '../../contract/sheets.js';
 
 /** A mapping a clerk chose by hand: header text → field, or null to ignore the column. */
 export type SheetMapping = Record<string, string | null>;
@@ -18,7 +18,7 @@ export interface RowIssue {
   column: string | null;
   /** The cell as read (text), capped; null when there is no single value. */
   value: string | null;
-  reason: { code: IssueCode; message: string };
+  reason: IssueReason;
   /** For sheet-level issues that reject many rows at once. */
   rowsAffected?: number;
 }

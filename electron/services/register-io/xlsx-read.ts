@@ -112,7 +112,8 @@ function isScientificFormat(fmt: string | undefined): boolean {
 
 function dateCell(d: Date): Cell {
   const t = d.getTime();
-  if (!Number.isFinite(t)) return { kind: 'bad', shown: 'Invalid date', why: 'is a date cell without a valid date' };
+  if (!Number.isFinite(t))
+    return { kind: 'bad', shown: 'Invalid date', why: 'is a date cell without a valid date', whyCode: 'invalid_date' };
   return { kind: 'date', iso: d.toISOString().slice(0, 10) };
 }
 
@@ -127,7 +128,8 @@ export function toCell(c: ExcelCellLike): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'bad', shown: String(v), why: 'is not a finite number' };
+    if (!Number.isFinite(v))
+      return { kind: 'bad', shown: String(v), why: 'is not a finite number', whyCode: 'not_finite' };
     return isScientificFormat(c.numFmt) ? { kind: 'sci', value: v } : v;
   }
   if (typeof v === 'boolean') return v;
@@ -135,7 +137,8 @@ export function toCell(c: ExcelCellLike): Cell {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('richText' in o) return richText(o);
-    if ('error' in o) return { kind: 'bad', shown: String(o.error), why: `shows the error ${String(o.error)}` };
+    if ('error' in o)
+      return { kind: 'bad', shown: String(o.error), why: `shows the error ${String(o.error)}`, whyCode: 'error' };
     if ('formula' in o || 'sharedFormula' in o) {
       const f = String(o.formula ?? o.sharedFormula ?? '');
       if (!('result' in o) || o.result === undefined || o.result === null) {
@@ -143,6 +146,7 @@ export function toCell(c: ExcelCellLike): Cell {
           kind: 'bad',
           shown: '=' + f,
           why: 'holds a formula that Excel never calculated; copy the column and paste it as values',
+          whyCode: 'formula',
         };
       }
       return toCell({ value: o.result, numFmt: c.numFmt });
@@ -155,7 +159,7 @@ export function toCell(c: ExcelCellLike): Cell {
       return null;
     }
   }
-  return { kind: 'bad', shown: String(v).slice(0, 40), why: 'holds a value of an unknown kind' };
+  return { kind: 'bad', shown: String(v).slice(0, 40), why: 'holds a value of an unknown kind', whyCode: 'unknown' };
 }
 
 function openZip(buf: Buffer): Promise<yauzl.ZipFile> {

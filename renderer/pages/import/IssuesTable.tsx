@@ -1,11 +1,13 @@
 // Rejected rows (and rows for review) as the clerk fixes them in Excel: sheet, row number as
 // Excel shows it, column, the value as read, and why. Long lists show their first part; the
-// whole list can be saved as a CSV file.
+// whole list can be saved as a CSV file. The reason is the code's headline and a detail line,
+// both in the language on screen (issue-text.ts).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useFormat } from '../../format/use-format.js';
+import { issueDetail, issueHeadline } from './issue-text.js';
 import type { RowIssue } from './sheet-fields.js';
 
 export const ISSUES_SHOWN = 500;
@@ -24,8 +26,6 @@ export function IssuesTable({ issues, caption, emptyText }: IssuesTableProps) {
   const rows = useMemo<Indexed[]>(() => issues.slice(0, ISSUES_SHOWN).map((x, i) => ({ ...x, i })), [issues]);
 
   const sheetName = (s: string) => (i18n.exists(`import:sheets.${s}`) ? t(`sheets.${s}` as 'sheets.units') : s);
-  const reasonHeadline = (code: string) =>
-    i18n.exists(`import:reasons.${code}`) ? t(`reasons.${code}` as 'reasons.REQUIRED') : code;
 
   const columns: Column<Indexed>[] = [
     {
@@ -61,17 +61,12 @@ export function IssuesTable({ issues, caption, emptyText }: IssuesTableProps) {
       key: 'reason',
       header: t('preview.reason'),
       sortValue: (r) => r.reason.code,
-      cell: (r) =>
-        f.lang === 'hi' ? (
-          <>
-            <strong className="issue-reason">{reasonHeadline(r.reason.code)}</strong>
-            <span className="issue-detail muted" lang="en">
-              {r.reason.message}
-            </span>
-          </>
-        ) : (
-          <span className="issue-reason">{r.reason.message}</span>
-        ),
+      cell: (r) => (
+        <>
+          <strong className="issue-reason">{issueHeadline(t, i18n, r)}</strong>
+          <span className="issue-detail muted">{issueDetail(t, i18n, r)}</span>
+        </>
+      ),
     },
   ];
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/use-format.js';
 import { Link } from '../../router/hash-router.js';
 import { IssuesTable } from './IssuesTable.js';
+import { issueText } from './issue-text.js';
 import { RegisterNowCard } from './RegisterNowCard.js';
 import { downloadText, rejectedCsv } from './rejected-csv.js';
 import type { ImportReport, RowIssue } from './sheet-fields.js';
@@ -26,12 +27,8 @@ export function ResultStep({ report, onAnother }: ResultStepProps) {
   const f = useFormat();
   const written = ENTITIES.some((e) => report.entities[e].new + report.entities[e].updated > 0);
 
-  const reasonText = (x: RowIssue) => {
-    const key = `import:reasons.${x.reason.code}`;
-    return f.lang === 'hi' && i18n.exists(key)
-      ? `${t(key as 'reasons.REQUIRED')} — ${x.reason.message}`
-      : x.reason.message;
-  };
+  // The CSV's reason column is in the language on screen, like the table.
+  const reasonText = (x: RowIssue) => issueText(t, i18n, x);
 
   return (
     <div className="import-step">

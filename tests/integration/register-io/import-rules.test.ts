@@ -12,6 +12,7 @@ import type { HandlerContext } from '../../../electron/backend/context.js';
 import { brief, commit, counts, harness, preview, writeCsv, writeWorkbook, type Harness } from './workbooks.js';
 import { messyWorkbook } from './messy-workbook.js';
 import { rawOf } from '../../../db/raw.js';
+import { namespaces } from '../../../renderer/i18n/index.js';
 
 function tables(db: RegisterDb) {
   return Object.fromEntries(
@@ -592,5 +593,31 @@ describe('columns mapped by hand', () => {
         code: 'CONFLICT',
         message: 'small.xlsx changed after the preview; preview it again before importing.',
       });
+  });
+});
+
+describe('import reasons in the clerk’s language (issue #11)', () => {
+  it('each issue of the messy workbook has a Hindi and English wording its params fill', async () => {
+    const h = harness();
+    const r = await preview(h, await messyWorkbook(h.dir));
+    const issues = [...r.rejected, ...r.review];
+    expect(issues.length).toBeGreaterThan(10);
+    const variants = new Set<string>();
+    for (const i of issues) {
+      const { code, params = {} } = i.reason;
+      const key = params.variant === undefined ? code : `${code}_${String(params.variant)}`;
+      if (params.variant !== undefined) variants.add(key);
+      for (const lang of ['en', 'hi'] as const) {
+        const text = (namespaces.import[lang].details as Record<string, string>)[key];
+        expect(text, `${lang} details.${key} (${i.reason.message})`).toBeTruthy();
+        for (const [, name] of text!.matchAll(/\{\{(\w+)\}\}/g)) {
+          // whoText and sheetText are worded by the renderer from `who`/`member` and `sheet`.
+          const from = name === 'whoText' ? 'member' : name === 'sheetText' ? 'sheet' : name!;
+          expect(params[from], `${key}: {{${name}}} in “${i.reason.message}”`).toBeDefined();
+        }
+      }
+    }
+    // The workbook reaches several situations of one code, each with its own words.
+    expect(variants.size).toBeGreaterThan(3);
   });
 });

@@ -133,6 +133,8 @@ describe('planStaff', () => {
     expect(refused!.reason).toEqual({
       code: 'REF_REJECTED',
       message: 'unit O1 was rejected (units row 2), so this row cannot be imported',
+      // The values the message names, for the renderer to word in the clerk's language.
+      params: { variant: 'units', key: 'O1', row: 2 },
     });
   });
 });

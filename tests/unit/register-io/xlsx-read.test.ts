@@ -118,11 +118,12 @@ describe('odd but valid workbooks', () => {
         kind: 'bad',
         shown: '=C3*2',
         why: 'holds a formula that Excel never calculated; copy the column and paste it as values',
+        whyCode: 'formula',
       },
       'राम कुमार',
       'Kotwali',
       { kind: 'date', iso: '2024-01-05' },
-      { kind: 'bad', shown: '#N/A', why: 'shows the error #N/A' },
+      { kind: 'bad', shown: '#N/A', why: 'shows the error #N/A', whyCode: 'error' },
       { kind: 'sci', value: 919835012345 },
       true,
     ]);

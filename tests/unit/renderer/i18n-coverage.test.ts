@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../fixtures/cli.js';
 import { ERROR_REASONS, type ErrorCode } from '../../../electron/contract/errors.js';
 import type { IssueCode } from '../../../electron/contract/sheets.js';
+import type { BadCellWhy } from '../../../electron/contract/values/cells.js';
 import { namespaces } from '../../../renderer/i18n/index.js';
 
 type Table = { [k: string]: string | Table };
@@ -196,6 +197,54 @@ describe('every message in both languages', () => {
       for (const lang of ['en', 'hi'] as const)
         expect(imp[lang].get(`reasons.${code}`), `${lang} reasons.${code}`).toBeTruthy();
     }
+  });
+
+  it('each import issue code has its detail in English and Hindi, naming the same values', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
+    const details = (lang: 'en' | 'hi') => [...imp[lang].keys()].filter((k) => k.startsWith('details.')).sort();
+    for (const code of Object.keys(ISSUE_CODES)) {
+      for (const lang of ['en', 'hi'] as const)
+        expect(imp[lang].get(`details.${code}`), `${lang} details.${code}`).toBeTruthy();
+    }
+    expect(details('hi')).toEqual(details('en'));
+    const codes = Object.keys(ISSUE_CODES);
+    for (const key of details('en')) {
+      const name = key.slice('details.'.length);
+      expect(
+        codes.some((c) => name === c || name.startsWith(`${c}_`)),
+        `${key} words no issue code`,
+      ).toBe(true);
+      expect(vars(imp.hi.get(key)!), key).toEqual(vars(imp.en.get(key)!));
+    }
+    for (const who of ['staff', 'phone']) {
+      for (const lang of ['en', 'hi'] as const)
+        expect(vars(imp[lang].get(`memberWho.${who}`) ?? ''), `${lang} memberWho.${who}`).toEqual(['member']);
+    }
+  });
+
+  it('each situation (variant) an import issue can carry has its own wording', () => {
+    const worded = new Set([...imp.en.keys()].filter((k) => k.startsWith('details.')).map((k) => k.slice(8)));
+    const hasVariant = (v: string) => [...worded].some((k) => k.endsWith(`_${v}`));
+    // Variants written out in the code that makes the issues.
+    const used = new Set<string>();
+    for (const dir of ['electron/contract', 'electron/services/register-io']) {
+      for (const file of readdirSync(path.join(ROOT, dir), { recursive: true }) as string[]) {
+        if (!file.endsWith('.ts')) continue;
+        const text = readFileSync(path.join(ROOT, dir, file), 'utf8');
+        for (const m of text.matchAll(/variant: '(\w+)'|badPhone\('(\w+)'/g)) used.add((m[1] ?? m[2])!);
+      }
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const v of used) expect(hasVariant(v), `variant ${v}`).toBe(true);
+    // Variants made from a value: the kind of number, why a cell is unusable, the sheet referred to.
+    const phoneKinds = ['fixed_line', 'toll_free', 'premium_rate', 'shared_cost', 'voip', 'personal_number'];
+    for (const k of [...phoneKinds, 'pager', 'uan', 'voicemail', 'unknown'])
+      expect(worded.has(`PHONE_NOT_MOBILE_${k}`), k).toBe(true);
+    for (const why of ['invalid_date', 'not_finite', 'error', 'formula', 'unknown'] satisfies BadCellWhy[]) {
+      expect(worded.has(`BAD_CELL_${why}`), why).toBe(true);
+      expect(worded.has(`BAD_PHONE_cell_${why}`), why).toBe(true);
+    }
+    for (const sheet of ['units', 'staff', 'groups']) expect(worded.has(`REF_REJECTED_${sheet}`), sheet).toBe(true);
   });
 
   it('“differs from the register” is not said of a conflict inside the file', () => {

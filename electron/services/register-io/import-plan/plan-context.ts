@@ -16,7 +16,7 @@ import type {
 import { emptyWrites } from '../../../../db/register-import.js';
 import type { UnitType } from '../../../../db/schema.js';
 import type { ParsedSheet } from '../sheet-rows.js';
-import type { EntityCounts, IssueCode, RowCounts, RowIssue, SheetName } from '../types.js';
+import type { EntityCounts, IssueCode, IssueParams, IssueReason, RowCounts, RowIssue, SheetName } from '../types.js';
 
 const SAMPLES = 5;
 
@@ -145,12 +145,28 @@ export class PlanContext {
     });
   }
 
-  reject(sheet: SheetName, row: number, column: string | null, value: string | null, code: IssueCode, message: string) {
-    this.rejected.push({ sheet, row, column, value, reason: { code, message } });
+  reject(
+    sheet: SheetName,
+    row: number,
+    column: string | null,
+    value: string | null,
+    code: IssueCode,
+    message: string,
+    params?: IssueParams,
+  ) {
+    this.rejected.push({ sheet, row, column, value, reason: reasonOf(code, message, params) });
   }
 
-  note(sheet: SheetName, row: number, column: string | null, value: string | null, code: IssueCode, message: string) {
-    this.review.push({ sheet, row, column, value, reason: { code, message } });
+  note(
+    sheet: SheetName,
+    row: number,
+    column: string | null,
+    value: string | null,
+    code: IssueCode,
+    message: string,
+    params?: IssueParams,
+  ) {
+    this.review.push({ sheet, row, column, value, reason: reasonOf(code, message, params) });
   }
 
   /** The column's header as the file wrote it (the clerk looks for that), else the field name. */
@@ -161,15 +177,16 @@ export class PlanContext {
   }
 
   /** Why a key that does not resolve fails: its row was rejected earlier, or it is unknown. */
-  missingRef(sheet: ReferencedSheet, key: string): { code: IssueCode; message: string } {
+  missingRef(sheet: ReferencedSheet, key: string): IssueReason {
     const { what, unknown } = REFERENCE[sheet];
     const row = this.input[sheet]?.rejectedKeys.get(key) ?? this.rejectedByPlan[sheet].get(key);
     return row !== undefined
       ? {
           code: 'REF_REJECTED',
           message: `${what} ${key} was rejected (${sheet} row ${row}), so this row cannot be imported`,
+          params: { variant: sheet, key, row },
         }
-      : { code: unknown, message: `${what} ${key} is neither in this file nor in the register` };
+      : { code: unknown, message: `${what} ${key} is neither in this file nor in the register`, params: { key } };
   }
 
   /** First record per key wins; identical repeats are duplicates, differing ones are rejected. */
@@ -197,6 +214,7 @@ export class PlanContext {
           k,
           'DUPLICATE_ROW',
           `repeats row ${prev.row} exactly; counted once`,
+          { other: prev.row },
         );
       } else {
         c.rejected++;
@@ -207,6 +225,7 @@ export class PlanContext {
           k,
           'DUPLICATE_CONFLICT',
           `${k} is already on row ${prev.row} with different values; keep one row per ${keyField}`,
+          { key: k, other: prev.row, field: keyField },
         );
       }
     }
@@ -249,6 +268,9 @@ export class PlanContext {
           prev.row === null
             ? `${r.code} differs only in case from ${prev.code} in the register; codes ignore case: use ${prev.code}`
             : `${r.code} differs only in case from ${prev.code} on row ${prev.row}; codes ignore case: use one spelling`,
+          prev.row === null
+            ? { variant: 'register', code: r.code, other: prev.code }
+            : { variant: 'row', code: r.code, other: prev.code, otherRow: prev.row },
         );
         this.rejectedByPlan[sheet].set(r.code, r.row);
       }
@@ -283,6 +305,11 @@ export class PlanContext {
   sample(sheet: SheetName, row: number, values: () => Record<string, string | null>): void {
     if (this.samples[sheet].length < SAMPLES) this.samples[sheet].push({ row, values: values() });
   }
+}
+
+/** An issue's reason, with its values when the message names any. */
+function reasonOf(code: IssueCode, message: string, params: IssueParams | undefined): IssueReason {
+  return params ? { code, message, params } : { code, message };
 }
 
 /** A code as the case-insensitive rule compares it (ASCII letters only, like SQLite's NOCASE). */

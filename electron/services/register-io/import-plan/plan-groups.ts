@@ -3,7 +3,7 @@
 // staff sheet. Blanks keep the register's values; a new group without a status is active.
 import type { GroupStatus } from '../../../../db/schema.js';
 import type { GroupRecord } from '../sheet-rows.js';
-import type { IssueCode } from '../types.js';
+import type { IssueReason } from '../types.js';
 import { same, type PlanContext } from './plan-context.js';
 
 type GroupValue = Omit<GroupRecord, 'row' | 'status'> & { status: GroupStatus };
@@ -34,7 +34,7 @@ export function planGroups(ctx: PlanContext): void {
     const problem = referenceProblem(ctx, value);
     if (problem) {
       c.rejected++;
-      ctx.reject('groups', r.row, problem.column, problem.value, problem.code, problem.message);
+      ctx.reject('groups', r.row, problem.column, problem.value, problem.code, problem.message, problem.params);
       ctx.rejectedByPlan.groups.set(r.code, r.row);
       continue;
     }
@@ -61,7 +61,7 @@ export function planGroups(ctx: PlanContext): void {
 function referenceProblem(
   ctx: PlanContext,
   v: GroupValue,
-): { column: string; value: string; code: IssueCode; message: string } | undefined {
+): ({ column: string; value: string } & IssueReason) | undefined {
   if (!ctx.finalUnits.has(v.unitCode)) {
     return { column: ctx.header('groups', 'unit_code'), value: v.unitCode, ...ctx.missingRef('units', v.unitCode) };
   }

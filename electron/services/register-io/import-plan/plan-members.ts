@@ -165,13 +165,13 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
     if (!ctx.finalGroups.has(r.groupCode)) {
       const m = ctx.missingRef('groups', r.groupCode);
       c.rejected++;
-      ctx.reject('members', r.row, ctx.header('members', 'group_code'), r.groupCode, m.code, m.message);
+      ctx.reject('members', r.row, ctx.header('members', 'group_code'), r.groupCode, m.code, m.message, m.params);
       continue;
     }
     if (r.serviceNo !== null && !ctx.finalStaff.has(r.serviceNo)) {
       const m = ctx.missingRef('staff', r.serviceNo);
       c.rejected++;
-      ctx.reject('members', r.row, ctx.header('members', 'service_no'), r.serviceNo, m.code, m.message);
+      ctx.reject('members', r.row, ctx.header('members', 'service_no'), r.serviceNo, m.code, m.message, m.params);
       continue;
     }
     const slots = slotsOf(index, r.groupCode, r.serviceNo !== null);
@@ -187,6 +187,9 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
     }
     const list = entriesOf(slots, member, slot);
     const who = r.serviceNo !== null ? `staff member ${r.serviceNo}` : `phone ${r.phone}`;
+    // The member as the clerk's language names them: a staff member's service number or a phone.
+    const whoParams =
+      r.serviceNo !== null ? { who: 'staff', member: r.serviceNo } : { who: 'phone', member: String(r.phone) };
 
     const dup = list.find((e) => e.claimedBy && same(e.claimedBy.joinedOn, J) && same(e.claimedBy.leftOn, L));
     if (dup) {
@@ -198,6 +201,7 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
         r.serviceNo ?? r.phone,
         'DUPLICATE_MEMBERSHIP',
         `${who} is already in group ${r.groupCode} on row ${dup.claimedBy!.row}; counted as one membership`,
+        { variant: 'same_dates', ...whoParams, group: r.groupCode, other: dup.claimedBy!.row },
       );
       continue;
     }
@@ -215,6 +219,7 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
           leftOn,
           'DATE_ORDER',
           `left_on ${leftOn} is before the date the register has ${who} joining group ${r.groupCode} (${joinedOn})`,
+          { variant: 'register', left: leftOn, ...whoParams, group: r.groupCode, joined: joinedOn },
         );
         continue;
       }
@@ -244,6 +249,7 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
             r.serviceNo ?? r.phone,
             'DUPLICATE_MEMBERSHIP',
             `${who} is already an active member of group ${r.groupCode} (row ${active.claimedBy.row}); counted as one membership`,
+            { variant: 'active', ...whoParams, group: r.groupCode, other: active.claimedBy.row },
           );
           continue;
         }
@@ -255,6 +261,9 @@ function matchMemberships(ctx: PlanContext, p: ParsedSheet<'members'>, c: RowCou
           J,
           'ALREADY_ACTIVE',
           `${who} is already an active member of group ${r.groupCode} since ${active.joinedOn ?? 'an unrecorded date'}; the register keeps that date`,
+          active.joinedOn === null
+            ? { variant: 'no_date', ...whoParams, group: r.groupCode }
+            : { variant: 'since', ...whoParams, group: r.groupCode, since: active.joinedOn },
         );
         entities.memberships.unchanged++;
         accept('unchanged');
@@ -309,6 +318,7 @@ function resolvePeople(ctx: PlanContext, records: MemberRecord[], outcomes: Outc
         r.name,
         'NAME_CONFLICT',
         `phone ${r.phone} is "${prev.name}" on row ${firstRow} and "${r.name}" here; "${prev.name}" is kept — check which is right`,
+        { variant: 'file', phone: r.phone, kept: prev.name, other: firstRow, name: r.name! },
       );
     }
     for (const f of PERSON_FIELDS) {
@@ -337,6 +347,7 @@ function resolvePeople(ctx: PlanContext, records: MemberRecord[], outcomes: Outc
           v,
           'FIELD_CONFLICT',
           `phone ${r.phone} has ${snake(f)} "${prev[f]}" on row ${firstRow} and "${v}" here; "${prev[f]}" is used`,
+          { phone: r.phone, field: snake(f), kept: String(prev[f]), other: firstRow, value: v },
         );
       }
     }
@@ -384,6 +395,7 @@ function settlePeople(
         v.name,
         'NAME_CONFLICT',
         `phone ${phone} is "${old.name}" in the register and "${v.name}" in the file; the register's name is kept — check which is right`,
+        { variant: 'register', phone, kept: old.name, name: v.name },
       );
     }
     const value = {

@@ -12,7 +12,15 @@ export function planStaff(ctx: PlanContext): void {
     if (!ctx.finalUnits.has(r.postingUnitCode)) {
       const m = ctx.missingRef('units', r.postingUnitCode);
       c.rejected++;
-      ctx.reject('staff', r.row, ctx.header('staff', 'posting_unit_code'), r.postingUnitCode, m.code, m.message);
+      ctx.reject(
+        'staff',
+        r.row,
+        ctx.header('staff', 'posting_unit_code'),
+        r.postingUnitCode,
+        m.code,
+        m.message,
+        m.params,
+      );
       ctx.rejectedByPlan.staff.set(r.serviceNo, r.row);
       continue;
     }

@@ -1,7 +1,7 @@
 // The units sheet: upsert by code, blanks keep the register's values, and the parent rule —
 // only a top-level thana can be a parent — checked against the units as they will be after the
 // whole sheet (a file may name a parent on a later row), so no cycles can be written.
-import type { IssueCode } from '../types.js';
+import type { IssueReason } from '../types.js';
 import type { UnitRecord } from '../sheet-rows.js';
 import { same, type PlanContext } from './plan-context.js';
 
@@ -42,6 +42,7 @@ export function planUnits(ctx: PlanContext): void {
         m.value.parentCode,
         problem.code,
         problem.message,
+        problem.params,
       );
       ctx.rejectedByPlan.units.set(m.value.code, m.r.row);
       // A later row (or sheet) must see the unit as the register has it, or not at all.
@@ -67,21 +68,30 @@ export function planUnits(ctx: PlanContext): void {
 }
 
 /** Why a unit's parent is not acceptable, if it is not. */
-function parentProblem(ctx: PlanContext, v: UnitValue): { code: IssueCode; message: string } | undefined {
+function parentProblem(ctx: PlanContext, v: UnitValue): IssueReason | undefined {
   const parent = v.parentCode;
   // An OP without a parent is refused whatever else is wrong: that is what the clerk must fix.
   if (v.type === 'op' && parent === null) {
-    return { code: 'REQUIRED', message: 'an OP needs parent_code: the code of its thana' };
+    return {
+      code: 'REQUIRED',
+      message: 'an OP needs parent_code: the code of its thana',
+      params: { variant: 'op_parent' },
+    };
   }
   if (parent === null) return undefined;
   const pu = ctx.finalUnits.get(parent);
   if (!pu) return ctx.missingRef('units', parent);
   if (pu.type !== 'thana')
-    return { code: 'PARENT_NOT_THANA', message: `parent ${parent} is a ${pu.type}, not a thana` };
+    return {
+      code: 'PARENT_NOT_THANA',
+      message: `parent ${parent} is a ${pu.type}, not a thana`,
+      params: { variant: 'type', parent, type: pu.type },
+    };
   if (pu.parentCode !== null) {
     return {
       code: 'PARENT_NOT_THANA',
       message: `parent ${parent} itself belongs to ${pu.parentCode}; name a top-level thana`,
+      params: { variant: 'nested', parent, grandparent: pu.parentCode },
     };
   }
   if (parent === v.code) return { code: 'PARENT_SELF', message: 'a unit cannot be its own parent' };

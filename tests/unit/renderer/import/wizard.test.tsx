@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { ImportReport } from '../../../../electron/services/register-io/types.js';
 import { ImportPage } from '../../../../renderer/pages/import/ImportPage.js';
 import { rejectedCsv } from '../../../../renderer/pages/import/rejected-csv.js';
+import { detailsHi } from '../../../../renderer/i18n/import-details.js';
 import { renderWithApp } from '../render.js';
 import { deferred, installFakeApi, type FakeHandler } from '../members/fake-api.js';
 
@@ -275,6 +276,9 @@ describe('Import wizard', () => {
     await user.click(screen.getByRole('button', { name: 'पंक्तियाँ जाँचें' }));
     await screen.findByRole('heading', { name: 'जाँचें कि क्या आयात होगा' });
     expect(screen.getByText('एक्सेल ने यह नंबर बिगाड़ दिया है (वैज्ञानिक रूप)')).toBeTruthy();
+    // The detail line is Hindi too (issue #11), never the English message.
+    expect(screen.getByText(detailsHi.PHONE_DESTROYED)).toBeTruthy();
+    expect(screen.queryByText(destroyed.reason.message)).toBeNull();
     expect(screen.getByRole('button', { name: '2 स्वीकृत पंक्तियाँ आयात करें' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'आयात के चरण' })).toBeTruthy();
   });
