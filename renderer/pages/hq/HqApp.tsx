@@ -1,10 +1,8 @@
 // HQ mode (SPEC §8): when the app holds an HQ store, its own shell with the HQ sections (the
 // dashboard, importing bundles, trusted districts) instead of the district navigation.
 // Bundles and folders dropped anywhere on the window are imported (the import page shows it).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiError } from '../../api/index.js';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
-import { useToast } from '../../components/Toast.js';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/ConfirmDialog.js';
 import { call } from '../../data/call.js';
@@ -15,6 +13,7 @@ import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { HqDashboardPage } from './HqDashboardPage.js';
 import { HqImportPage } from './HqImportPage.js';
 import { HqTrustPage } from './HqTrustPage.js';
+import { useOpenHqDatabase } from './use-open-hq.js';
 import { dragHasFiles, droppedItems, importDropped, setDragging, useImportRun } from './hq-import-run.js';
 import '../../styles/hq.css';
 
@@ -34,22 +33,7 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
   const { dragging, busy } = useImportRun();
   useWindowDrop(busy, active.key === 'import');
 
-  const toast = useToast();
-  const [switchError, setSwitchError] = useState<ApiError | null>(null);
-  // Another HQ database (last year's, or one brought from another desk): the one open now is
-  // closed only once the chosen file has opened as an HQ database; a refusal leaves it open.
-  const openAnother = async () => {
-    setSwitchError(null);
-    try {
-      const r = await call('hq.open', {});
-      if (r.cancelled) return;
-      toast({ message: t('app.firstRun.opened', { name: r.open ? r.name : '' }) });
-      navigate('/hq', undefined, { replace: true });
-      invalidate();
-    } catch (err) {
-      setSwitchError(err as ApiError);
-    }
-  };
+  const another = useOpenHqDatabase();
 
   const leave = async () => {
     if (!(await confirm({ title: t('app.leave'), body: t('app.leaveConfirm'), confirmLabel: t('app.leave') }))) return;
@@ -75,7 +59,7 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
         </div>
         <div className="app__district">{t('app.modeLabel', { name })}</div>
         <div className="app__header-tools">
-          <button type="button" className="btn btn--ghost btn--small" onClick={openAnother}>
+          <button type="button" className="btn btn--ghost btn--small" onClick={another.open} disabled={another.opening}>
             {t('app.openAnother')}
           </button>
           <button type="button" className="btn btn--ghost btn--small" onClick={leave}>
@@ -104,7 +88,7 @@ export function HqApp({ hq, onLeft }: { hq: { name: string; nameHi: string | nul
       </nav>
       <main className="app__main" id="main" ref={main} tabIndex={-1}>
         <div className="page">
-          {switchError ? <ErrorBanner error={switchError} onDismiss={() => setSwitchError(null)} /> : null}
+          {another.error ? <ErrorBanner error={another.error} onDismiss={another.clearError} /> : null}
           {page}
         </div>
       </main>

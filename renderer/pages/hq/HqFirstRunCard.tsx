@@ -1,8 +1,7 @@
 // First run, the HQ choice (SPEC §8): "This PC is at HQ" makes the HQ store and the HQ key
 // (sealed by the OS key protector, as the district key is) and switches the app to HQ mode.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/index.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
 import { Form, TextField } from '../../components/FormFields.js';
 import { useFormState, type Errors } from '../../components/form-state.js';
@@ -10,6 +9,7 @@ import { useToast } from '../../components/Toast.js';
 import { call } from '../../data/call.js';
 import { invalidate } from '../../data/use-query.js';
 import { navigate } from '../../router/hash-router.js';
+import { useOpenHqDatabase } from './use-open-hq.js';
 import '../../styles/hq.css';
 
 interface HqFormValues extends Record<string, string> {
@@ -33,28 +33,13 @@ export function HqFirstRunCard() {
   });
   // An HQ database made earlier (this PC before "Leave HQ mode", or brought from the old HQ PC
   // on a USB drive): opened as it is, never re-made.
-  const [opening, setOpening] = useState(false);
-  const [openError, setOpenError] = useState<ApiError | null>(null);
+  const existing = useOpenHqDatabase();
   const openBox = useRef<HTMLDivElement>(null);
   // The card's foot can be below the fold at 1366×768: bring the refusal into view.
   useEffect(() => {
-    if (openError) openBox.current?.scrollIntoView({ block: 'nearest' });
-  }, [openError]);
-  const onOpen = async () => {
-    setOpening(true);
-    setOpenError(null);
-    try {
-      const r = await call('hq.open', {});
-      if (r.cancelled) return;
-      toast({ message: t('app.firstRun.opened', { name: r.open ? r.name : '' }) });
-      navigate('/hq', undefined, { replace: true });
-      invalidate();
-    } catch (err) {
-      setOpenError(err as ApiError);
-    } finally {
-      setOpening(false);
-    }
-  };
+    if (existing.error) openBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [existing.error]);
+
   return (
     <section className="card first-run__card" aria-labelledby="fr-hq">
       <h2 id="fr-hq">{t('app.firstRun.title')}</h2>
@@ -71,9 +56,14 @@ export function HqFirstRunCard() {
       </Form>
       <div className="hq-open-existing" ref={openBox}>
         <p className="muted">{t('app.firstRun.openBody')}</p>
-        {openError ? <ErrorBanner error={openError} onDismiss={() => setOpenError(null)} /> : null}
-        <button type="button" className="btn btn--ghost" onClick={onOpen} disabled={opening || form.busy}>
-          {opening ? t('app.firstRun.opening') : t('app.firstRun.open')}
+        {existing.error ? <ErrorBanner error={existing.error} onDismiss={existing.clearError} /> : null}
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={existing.open}
+          disabled={existing.opening || form.busy}
+        >
+          {existing.opening ? t('app.firstRun.opening') : t('app.firstRun.open')}
         </button>
       </div>
     </section>

@@ -4,12 +4,11 @@
 // one from a district HQ does not trust), the dashboard's totals and district table, a district's
 // drill-down. Screenshots at 1366×768 in English and Hindi.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT } from '../../fixtures/cli.js';
-import { openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
+import { samoohJson } from '../../fixtures/cli.js';
+import { answerPreviewDialog, openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,16 +17,7 @@ let page: Page;
 let dir: string;
 const made: Record<string, { pub: string; zip: string; citizens: number }> = {};
 
-function samooh(args: string[]): unknown {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'samooh.cjs'), ...args, '--json'], {
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...process.env, SAMOOH_PASSPHRASE: 'district passphrase' },
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`samooh ${args.join(' ')}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as unknown;
-}
+const samooh = (args: string[]): unknown => samoohJson(dir, args);
 
 function district(code: string, name: string, nameHi: string, seed: string) {
   const db = path.join(dir, `${code}.sqlite`);
@@ -56,13 +46,7 @@ test.afterAll(async () => {
   await s?.close();
 });
 
-/** Answers the preview's file dialog with a path. */
-async function answerDialog(file: string): Promise<void> {
-  const dialog = page.getByTestId('preview-dialog');
-  await expect(dialog).toBeVisible();
-  await page.getByTestId('preview-dialog-path').fill(file);
-  await page.getByTestId('preview-dialog-ok').click();
-}
+const answerDialog = (file: string | null) => answerPreviewDialog(page, file);
 
 const nav = () => page.getByRole('navigation', { name: 'HQ sections' });
 const n = (x: number) => x.toLocaleString('en-IN');

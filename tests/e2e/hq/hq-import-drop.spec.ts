@@ -6,11 +6,10 @@
 // the results and the dashboard figures are checked in English and Hindi, with screenshots at
 // 1366×768. The districts are made with the built CLI, as in hq-app.spec.ts.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ROOT } from '../../fixtures/cli.js';
+import { samoohJson } from '../../fixtures/cli.js';
 import { openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,16 +19,7 @@ let page: Page;
 let dir: string;
 const bundles: Record<string, { zips: string[]; pub: string; citizens: number }> = {};
 
-function samooh(args: string[]): unknown {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'samooh.cjs'), ...args, '--json'], {
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...process.env, SAMOOH_PASSPHRASE: 'district passphrase' },
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`samooh ${args.join(' ')}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as unknown;
-}
+const samooh = (args: string[]): unknown => samoohJson(dir, args);
 
 /** A demo district with `count` bundles in sequence, and its public key. */
 function district(code: string, name: string, nameHi: string, seed: string, count: number) {

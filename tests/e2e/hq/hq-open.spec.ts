@@ -3,12 +3,11 @@
 // open HQ database untouched; from inside HQ mode another HQ database (made with `samooh hq
 // init`, e.g. copied from the old HQ PC) replaces the open one. English and Hindi, 1366×768.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT } from '../../fixtures/cli.js';
-import { openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
+import { samoohJson } from '../../fixtures/cli.js';
+import { answerPreviewDialog, openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,15 +15,7 @@ let s: Session;
 let page: Page;
 let dir: string;
 
-function samooh(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'samooh.cjs'), ...args, '--json'], {
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...process.env, SAMOOH_PASSPHRASE: 'a passphrase for tests' },
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`samooh ${args.join(' ')}: ${r.stderr}`);
-}
+const samooh = (args: string[]): unknown => samoohJson(dir, args);
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
@@ -40,12 +31,7 @@ test.afterAll(async () => {
   await s?.close();
 });
 
-async function answerDialog(file: string): Promise<void> {
-  const dialog = page.getByTestId('preview-dialog');
-  await expect(dialog).toBeVisible();
-  await page.getByTestId('preview-dialog-path').fill(file);
-  await page.getByTestId('preview-dialog-ok').click();
-}
+const answerDialog = (file: string | null) => answerPreviewDialog(page, file);
 
 test('leave HQ mode, open the same HQ database again, refuse a district register, switch to another', async ({}, testInfo) => {
   test.setTimeout(90_000);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
+import { answerPreviewDialog, openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,13 +49,7 @@ test.afterAll(async () => {
   await s?.close();
 });
 
-/** Answers the preview's file dialog with a path. */
-async function answerDialog(file: string): Promise<void> {
-  const dialog = page.getByTestId('preview-dialog');
-  await expect(dialog).toBeVisible();
-  await page.getByTestId('preview-dialog-path').fill(file);
-  await page.getByTestId('preview-dialog-ok').click();
-}
+const answerDialog = (file: string | null) => answerPreviewDialog(page, file);
 
 test('trust the HQ key, refuse a changed policy, import the signed one; screenshots in both languages', async ({}, testInfo) => {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Policy from HQ' }).click();

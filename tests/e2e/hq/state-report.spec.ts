@@ -5,12 +5,12 @@
 // figures and Hindi as text, and "Open the report" hands it to the OS viewer. Cancelling the
 // dialog writes nothing. Screenshots at 1366×768 in English and Hindi.
 /* eslint-disable no-empty-pattern -- Playwright needs the object pattern even when a test uses no fixture */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ROOT } from '../../fixtures/cli.js';
-import { openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
+import { samoohJson } from '../../fixtures/cli.js';
+import { answerPreviewDialog, openSession, setLanguage, settle, shot, type Session } from '../fixtures/session.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,16 +19,7 @@ let page: Page;
 let dir: string;
 const made: Record<string, { pub: string; citizens: number }> = {};
 
-function samooh(args: string[]): unknown {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'samooh.cjs'), ...args, '--json'], {
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...process.env, SAMOOH_PASSPHRASE: 'district passphrase' },
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`samooh ${args.join(' ')}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as unknown;
-}
+const samooh = (args: string[]): unknown => samoohJson(dir, args);
 
 function district(code: string, name: string, nameHi: string, seed: string) {
   const db = path.join(dir, `${code}.sqlite`);
@@ -56,17 +47,7 @@ test.afterAll(async () => {
   await s?.close();
 });
 
-async function answerDialog(file: string | null): Promise<void> {
-  const dialog = page.getByTestId('preview-dialog');
-  await expect(dialog).toBeVisible();
-  if (file === null) {
-    await page.getByTestId('preview-dialog-cancel').click();
-  } else {
-    await page.getByTestId('preview-dialog-path').fill(file);
-    await page.getByTestId('preview-dialog-ok').click();
-  }
-  await expect(dialog).toBeHidden();
-}
+const answerDialog = (file: string | null) => answerPreviewDialog(page, file);
 
 const n = (x: number) => x.toLocaleString('en-IN');
 const nav = () => page.getByRole('navigation', { name: 'HQ sections' });
